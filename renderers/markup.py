@@ -1,0 +1,88 @@
+"""HTML serialisation rules shared by every renderer that produces markup.
+
+One implementation, so ``renderers.html.render_to_string`` and
+``renderers.mock.to_html`` escape exactly alike (WHATWG serialisation:
+void elements, raw-text elements, escaped text and attribute values).
+"""
+
+from vdom.elements import VOID, RAW_TEXT  # noqa: F401  (re-exported)
+
+
+def escape_text(s):
+    """Escape ``& < >`` for text content."""
+    if "&" in s:
+        s = s.replace("&", "&amp;")
+    if "<" in s:
+        s = s.replace("<", "&lt;")
+    if ">" in s:
+        s = s.replace(">", "&gt;")
+    return s
+
+
+def escape_attr(s):
+    """Escape ``& < > " '`` for a double-quoted attribute value."""
+    if "&" in s:
+        s = s.replace("&", "&amp;")
+    if "<" in s:
+        s = s.replace("<", "&lt;")
+    if ">" in s:
+        s = s.replace(">", "&gt;")
+    if '"' in s:
+        s = s.replace('"', "&quot;")
+    if "'" in s:
+        s = s.replace("'", "&#39;")
+    return s
+
+
+def raw_text(tag, s):
+    """Content of a raw-text element, unescaped but unable to close it early.
+
+    In ``<script>``, ``</script``, ``<script`` and ``<!--`` (any case) get
+    their ``<`` written as ``\\x3C``, which JavaScript strings, templates
+    and regexes read as ``<``; in ``<style>`` a ``</style`` gets CSS's
+    ``\\3C ``.  Other raw-text elements get ``&lt;`` before their end tag.
+    """
+    if "<" not in s:
+        return s
+    low = s.lower()
+    if tag == "script":
+        needles = ("</script", "<script", "<!--")
+        repl = "\\x3C"
+    elif tag == "style":
+        needles = ("</style",)
+        repl = "\\3C "
+    else:
+        needles = ("</" + tag,)
+        repl = "&lt;"
+    out = []
+    start = 0
+    i = low.find("<")
+    while i >= 0:
+        for n in needles:
+            if low.startswith(n, i):
+                out.append(s[start:i])
+                out.append(repl)
+                start = i + 1
+                break
+        i = low.find("<", i + 1)
+    if not out:
+        return s
+    out.append(s[start:])
+    return "".join(out)
+
+
+def open_tag(tag, attrs):
+    """``<tag a="v" b>`` from ``attrs``, a list of ``(name, value)`` sorted by name.
+
+    ``value`` is a string (escaped) or ``True`` (a bare boolean attribute).
+    """
+    if not attrs:
+        return "<" + tag + ">"
+    parts = ["<", tag]
+    for name, value in attrs:
+        if value is True:
+            parts.append(" " + name)
+        else:
+            parts.append(" " + name + '="' + escape_attr(value) + '"')
+    parts.append(">")
+    return "".join(parts)

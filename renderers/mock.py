@@ -1,0 +1,316 @@
+"""An in-memory DOM that records every renderer call: the test renderer.
+
+``MockRenderer`` implements the protocol on plain Python nodes and appends
+each call to ``renderer.ops`` as ``(method_name, *arguments)``, so tests can
+assert exactly what the core did (how many moves, which attributes) and
+benchmarks can count host operations without a browser.  It checks its
+input like a DOM would (inserting before a node that is not a child,
+removing a node from the wrong parent) so core bugs fail loudly.
+"""
+
+from vdom.renderer import Renderer
+from vdom.props import style_text
+from renderers.markup import VOID, RAW_TEXT, escape_text, raw_text, open_tag
+
+# Event types that do not bubble in the DOM.
+_NO_BUBBLE = {"focus": 1, "blur": 1, "load": 1, "unload": 1, "scroll": 1, "mouseenter": 1,
+              "mouseleave": 1, "pointerenter": 1, "pointerleave": 1, "error": 1}
+
+
+class MockNode:
+    """A host node: an element (``tag`` is its lower-case name), a text node
+    (``tag`` is None, ``text`` holds the string) or raw HTML (``tag`` is "#raw").
+    """
+
+    __slots__ = ("tag", "namespace", "attributes", "styles", "children", "parent", "text", "listeners")
+
+    def __init__(self, tag, namespace=None, text=None):
+        self.tag = tag
+        self.namespace = namespace
+        self.attributes = {}
+        self.styles = None
+        self.children = []
+        self.parent = None
+        self.text = text
+        self.listeners = None
+
+    def __repr__(self):
+        if self.tag is None:
+            return "MockText(%r)" % (self.text,)
+        return "MockNode(%s)" % to_html(self)[:80]
+
+    def __html__(self):
+        return to_html(self)
+
+
+class MockEvent:
+    """What ``MockRenderer.dispatch`` passes to listeners (DOM Event-like)."""
+
+    def __init__(self, type, target=None, detail=None, bubbles=None):
+        self.type = type
+        self.target = target
+        self.current_target = None
+        self.currentTarget = None
+        self.detail = detail
+        self.bubbles = (type not in _NO_BUBBLE) if bubbles is None else bubbles
+        self.default_prevented = False
+        self.defaultPrevented = False
+        self.propagation_stopped = False
+
+    def stopPropagation(self):
+        self.propagation_stopped = True
+
+    def preventDefault(self):
+        self.default_prevented = True
+        self.defaultPrevented = True
+
+
+class MockRenderer(Renderer):
+    """In-memory renderer.  ``ops`` logs every call; ``moves`` counts inserts
+    of nodes that were already attached.  Pass ``log=False`` to keep only the
+    counters (``counts``: calls per method name), e.g. in benchmarks.
+    """
+
+    def __init__(self, log=True):
+        self.log = log
+        self.ops = []
+        self.counts = {}
+        self.moves = 0
+
+    def reset(self):
+        """Forget the recorded ops and counters (the nodes stay)."""
+        self.ops = []
+        self.counts = {}
+        self.moves = 0
+
+    def count(self, name=None):
+        """How many calls of ``name`` were recorded (all calls when None)."""
+        if name is None:
+            n = 0
+            for k in self.counts:
+                n += self.counts[k]
+            return n
+        return self.counts.get(name, 0)
+
+    def create_container(self, tag="div"):
+        """A fresh element to render into (not recorded)."""
+        return MockNode(tag)
+
+    def _rec(self, op):
+        name = op[0]
+        self.counts[name] = self.counts.get(name, 0) + 1
+        if self.log:
+            self.ops.append(op)
+
+    # -- the protocol ---------------------------------------------------------
+
+    def create_element(self, tag):
+        self._rec(("create_element", tag))
+        return MockNode(tag.lower())
+
+    def create_element_ns(self, namespace, tag):
+        self._rec(("create_element_ns", namespace, tag))
+        return MockNode(tag, namespace)
+
+    def create_text(self, text):
+        self._rec(("create_text", text))
+        return MockNode(None, None, text)
+
+    def create_raw(self, html):
+        self._rec(("create_raw", html))
+        return MockNode("#raw", None, html)
+
+    def insert(self, parent, node, anchor):
+        self._rec(("insert", parent, node, anchor))
+        if node is anchor:
+            raise ValueError("insert: a node cannot be inserted before itself")
+        old = node.parent
+        if old is not None:
+            self.moves += 1
+            old.children.remove(node)
+        ch = parent.children
+        if anchor is None:
+            ch.append(node)
+        else:
+            if anchor.parent is not parent:
+                raise ValueError("insert: the anchor %r is not a child of %r" % (anchor, parent))
+            ch.insert(ch.index(anchor), node)
+        node.parent = parent
+
+    def remove(self, parent, node):
+        self._rec(("remove", parent, node))
+        if node.parent is not parent:
+            raise ValueError("remove: %r is not a child of %r" % (node, parent))
+        parent.children.remove(node)
+        node.parent = None
+
+    def clear(self, parent):
+        self._rec(("clear", parent))
+        for c in parent.children:
+            c.parent = None
+        parent.children = []
+
+    def set_text(self, node, text):
+        self._rec(("set_text", node, text))
+        node.text = text
+
+    def set_attribute(self, el, name, value):
+        self._rec(("set_attribute", el, name, value))
+        if name == "style":
+            el.styles = None
+        el.attributes[name] = value
+
+    def remove_attribute(self, el, name):
+        self._rec(("remove_attribute", el, name))
+        if name == "style":
+            el.styles = None
+        el.attributes.pop(name, None)
+
+    def set_class(self, el, value):
+        self._rec(("set_class", el, value))
+        el.attributes["class"] = value
+
+    def set_style(self, el, name, value):
+        self._rec(("set_style", el, name, value))
+        if el.styles is None:
+            el.styles = {}
+        el.styles[name] = value
+        _sync_style(el)
+
+    def remove_style(self, el, name):
+        self._rec(("remove_style", el, name))
+        if el.styles is not None:
+            el.styles.pop(name, None)
+        _sync_style(el)
+
+    def add_listener(self, el, event_type, listener):
+        self._rec(("add_listener", el, event_type, listener))
+        if el.listeners is None:
+            el.listeners = {}
+        lst = el.listeners.get(event_type)
+        if lst is None:
+            lst = el.listeners[event_type] = []
+        lst.append(listener)
+
+    def remove_listener(self, el, event_type, listener):
+        self._rec(("remove_listener", el, event_type, listener))
+        lst = el.listeners.get(event_type) if el.listeners else None
+        if not lst or listener not in lst:
+            raise ValueError("remove_listener: no %r listener %r on %r" % (event_type, listener, el))
+        lst.remove(listener)
+        if not lst:
+            del el.listeners[event_type]
+
+    # -- test helpers -----------------------------------------------------------
+
+    def dispatch(self, node, event_type, event=None):
+        """Fire ``event_type`` at ``node``: call its listeners, then (for a
+        bubbling event) its ancestors', until one calls ``stopPropagation``.
+        Returns the event.  Exceptions from handlers propagate.
+        """
+        if event is None:
+            event = MockEvent(event_type, node)
+        elif getattr(event, "target", None) is None:
+            try:
+                event.target = node
+            except AttributeError:
+                pass
+        bubbles = getattr(event, "bubbles", True)
+        cur = node
+        while cur is not None:
+            ls = cur.listeners.get(event_type) if cur.listeners else None
+            if ls:
+                try:
+                    event.current_target = cur
+                    event.currentTarget = cur
+                except AttributeError:
+                    pass
+                for f in list(ls):
+                    f(event)
+            if not bubbles or getattr(event, "propagation_stopped", False):
+                break
+            cur = cur.parent
+        return event
+
+    def listener_count(self, node=None):
+        """Listeners registered on ``node`` and its descendants."""
+        n = 0
+        for x in walk(node):
+            if x.listeners:
+                for t in x.listeners:
+                    n += len(x.listeners[t])
+        return n
+
+
+def _sync_style(el):
+    st = el.styles
+    if st:
+        items = [(k, st[k]) for k in st]
+        items.sort()
+        el.attributes["style"] = style_text(items)
+    else:
+        el.attributes.pop("style", None)
+
+
+def walk(node):
+    """All nodes of the subtree at ``node`` in document order."""
+    out = []
+    st = [node]
+    while st:
+        x = st.pop()
+        out.append(x)
+        ch = x.children
+        for i in range(len(ch) - 1, -1, -1):
+            st.append(ch[i])
+    return out
+
+
+def to_html(node):
+    """Outer HTML of a mock node, with exactly the HTML renderer's escaping."""
+    out = []
+    _serialize(node, out, True)
+    return "".join(out)
+
+
+def inner_html(node):
+    """The HTML of a mock node's children."""
+    out = []
+    _serialize(node, out, False)
+    return "".join(out)
+
+
+def _serialize(node, out, outer):
+    st = [(node, None)] if outer else [(c, _raw_of(node)) for c in reversed(node.children)]
+    while st:
+        item = st.pop()
+        if item.__class__ is str:
+            out.append(item)
+            continue
+        x, raw = item
+        tag = x.tag
+        if tag is None:
+            out.append(escape_text(x.text) if raw is None else raw_text(raw, x.text))
+            continue
+        if tag == "#raw":
+            out.append(x.text)
+            continue
+        if raw is not None:
+            raise ValueError("<%s> can only contain text, got an element <%s>" % (raw, tag))
+        attrs = [(k, x.attributes[k]) for k in x.attributes]
+        attrs.sort()
+        out.append(open_tag(tag, attrs))
+        if x.namespace is None and tag in VOID:
+            if x.children:
+                raise ValueError("<%s> is a void element and cannot have children" % tag)
+            continue
+        st.append("</" + tag + ">")
+        r = _raw_of(x)
+        ch = x.children
+        for i in range(len(ch) - 1, -1, -1):
+            st.append((ch[i], r))
+
+
+def _raw_of(x):
+    if x.namespace is None and x.tag in RAW_TEXT:
+        return x.tag
+    return None

@@ -1,0 +1,20 @@
+"""pyvdom's core: keyed virtual-DOM reconciliation behind a renderer protocol.
+
+Importing ``vdom`` loads only the core (no framework, no renderer), so
+MicroPython pages pay only for what they use.
+"""
+
+from vdom.vnode import VNode, MemoNode, h, text, memo, clone, Fragment, TEXT, MEMO, RAW
+from vdom.renderer import Renderer, Listener
+from vdom.root import Root, create_root
+from vdom.reconcile import Patcher, hosts, SVG_NS, MATHML_NS
+from vdom.errors import VDomError, RenderError
+from vdom.lis import lis
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "VNode", "MemoNode", "h", "text", "memo", "clone", "Fragment", "TEXT", "MEMO", "RAW",
+    "Renderer", "Listener", "Root", "create_root", "Patcher", "hosts", "SVG_NS", "MATHML_NS",
+    "VDomError", "RenderError", "lis",
+]

@@ -1,0 +1,668 @@
+"""The reconciler: mounts, patches and unmounts VNode trees through a renderer.
+
+Everything here is iterative (explicit stacks), because MicroPython's call
+stack holds only a few dozen nested frames of this size.  Children lists
+are diffed Vue 3 / Inferno style: sync the common prefix and suffix, then
+match the middle by key (unkeyed nodes by slot), move only the nodes off a
+longest increasing subsequence, walking right to left so that every anchor
+is already in its final place.  Element pairs found in a list are patched
+in place at once (props, text); their own children are diffed later from
+the work stack, which is safe because every VNode's ``el`` (for a fragment
+its start marker) is final as soon as its list has been diffed.
+"""
+
+from vdom.vnode import TEXT, Fragment, MEMO, RAW, clone, as_vnode, text
+from vdom.props import _kinds, prop_kind, event_type, attr_value, style_value, norm_class
+from vdom.props import ATTR, CLASS, STYLE, EVENT
+from vdom.renderer import Listener
+from vdom.lis import lis
+
+SVG_NS = "http://www.w3.org/2000/svg"
+MATHML_NS = "http://www.w3.org/1998/Math/MathML"
+
+_EMPTY = {}
+_FAILED = ("#failed",)  # a memo whose render raised: never equal to real args
+
+
+def element_ns(tag, ns):
+    """The namespace an element named ``tag`` gets inside context ``ns``."""
+    if tag == "svg":
+        return SVG_NS
+    if tag == "math":
+        return MATHML_NS
+    return ns
+
+
+def _child_ns(tag, ens):
+    if ens is not None and tag == "foreignObject":
+        return None
+    return ens
+
+
+def _has_style(value):
+    if not value:
+        return False
+    if isinstance(value, str):
+        return True
+    for p in value:
+        if style_value(value[p]) is not None:
+            return True
+    return False
+
+
+class Patcher:
+    """Applies VNode changes to host nodes through one renderer.
+
+    Counters of the last patch (``moves``, ``mounted``, ``unmounted``) are
+    kept for tests and benchmarks: a move is one relocation of an already
+    mounted child (a fragment counts once), mounted/unmounted count the
+    top-level subtrees created and removed by list diffs.
+    """
+
+    def __init__(self, renderer):
+        self.r = renderer
+        self.stack = []
+        self.inserted = []
+        self.errors = []
+        self.moves = 0
+        self.mounted = 0
+        self.unmounted = 0
+
+    # -- entry points -------------------------------------------------------
+
+    def begin(self):
+        """Reset the per-patch counters and error list."""
+        self.moves = 0
+        self.mounted = 0
+        self.unmounted = 0
+        self.errors = []
+        self.inserted = []
+        self.stack = []
+
+    def patch_children(self, parent, old, new, anchor=None, ns=None, own=False):
+        """Make the hosts of ``old`` (children of ``parent``) match ``new``.
+
+        ``anchor`` is the host node that follows the list (None: the list
+        ends ``parent``); ``own`` says the list is all of ``parent``'s
+        children, which allows one ``clear`` instead of many removes.
+        Runs the whole patch, including the insert hooks.
+        """
+        self._children(parent, old, new, anchor, ns, own)
+        self._drain()
+        self.flush_hooks()
+
+    def mount(self, vnode, parent, anchor=None, ns=None):
+        """Create the hosts of ``vnode`` and insert them before ``anchor``."""
+        v = self._mount(vnode, parent, anchor, ns)
+        self.mounted += 1
+        return v
+
+    def unmount(self, vnode, parent, detach=True):
+        """Remove ``vnode``'s hosts (when ``detach``), run remove hooks, release listeners."""
+        self.unmounted += 1
+        self._unmount(vnode, parent, detach)
+
+    def flush_hooks(self):
+        """Run the insert hooks queued by mounts, children first."""
+        q = self.inserted
+        if q:
+            self.inserted = []
+            for v in q:
+                v.props["hook"]["insert"](v)
+
+    # -- children -----------------------------------------------------------
+
+    def _drain(self):
+        st = self.stack
+        children = self._children
+        while st:
+            if st.pop() == 0:
+                ns = st.pop()
+                b = st.pop()
+                a = st.pop()
+                children(b.el, a.children, b.children, None, ns, True)
+            else:
+                end = st.pop()
+                nxt = st.pop()
+                parent = st.pop()
+                ns = st.pop()
+                b = st.pop()
+                a = st.pop()
+                children(parent, a.children, b.children, end if nxt is None else nxt.el, ns, False)
+
+    def _children(self, parent, oc, nc, end, ns, own):
+        ol = len(oc) if oc else 0
+        nl = len(nc) if nc else 0
+        if nl == 0:
+            if ol:
+                if own:
+                    self.r.clear(parent)
+                    for a in oc:
+                        self.unmount(a, parent, False)
+                else:
+                    for a in oc:
+                        self.unmount(a, parent, True)
+            return
+        if ol == 0:
+            for j in range(nl):
+                nc[j] = self.mount(nc[j], parent, end, ns)
+            return
+        pair = self._pair
+        i = 0
+        e1 = ol - 1
+        e2 = nl - 1
+        # 1. common prefix
+        while i <= e1 and i <= e2:
+            a = oc[i]
+            b = nc[i]
+            if a.key != b.key or a.slot != b.slot or a.tag != b.tag:
+                break
+            pair(a, b, parent, nc[i + 1] if i < e2 else None, end, ns)
+            i += 1
+        # 2. common suffix
+        while i <= e1 and i <= e2:
+            a = oc[e1]
+            b = nc[e2]
+            if a.key != b.key or a.slot != b.slot or a.tag != b.tag:
+                break
+            pair(a, b, parent, nc[e2 + 1] if e2 + 1 < nl else None, end, ns)
+            e1 -= 1
+            e2 -= 1
+        # 3. only additions
+        if i > e1:
+            if i <= e2:
+                anchor = nc[e2 + 1].el if e2 + 1 < nl else end
+                for j in range(i, e2 + 1):
+                    nc[j] = self.mount(nc[j], parent, anchor, ns)
+            return
+        # 4. only removals
+        if i > e2:
+            for k in range(i, e1 + 1):
+                self.unmount(oc[k], parent, True)
+            return
+        # 5. unknown middle
+        self._middle(parent, oc, nc, i, e1, e2, end, ns, own)
+
+    def _middle(self, parent, oc, nc, s, e1, e2, end, ns, own):
+        nl = len(nc)
+        keymap = None
+        slotmap = None
+        for j in range(s, e2 + 1):
+            b = nc[j]
+            if b.key is None:
+                if slotmap is None:
+                    slotmap = {}
+                slotmap[b.slot] = j
+            else:
+                if keymap is None:
+                    keymap = {}
+                keymap[b.key] = j
+        count = e2 - s + 1
+        src = [-1] * count
+        moved = False
+        last = -1
+        matched = 0
+        gone = None
+        pair = self._pair
+        for k in range(s, e1 + 1):
+            a = oc[k]
+            if a.key is None:
+                j = slotmap.get(a.slot) if slotmap is not None else None
+            else:
+                j = keymap.get(a.key) if keymap is not None else None
+            if j is not None:
+                b = nc[j]
+                if b.tag == a.tag:
+                    src[j - s] = k
+                    if j < last:
+                        moved = True
+                    else:
+                        last = j
+                    matched += 1
+                    pair(a, b, parent, nc[j + 1] if j + 1 < nl else None, end, ns)
+                    continue
+            if gone is None:
+                gone = []
+            gone.append(a)
+        if matched == 0 and own and s == 0 and e1 == len(oc) - 1 and e2 == nl - 1:
+            # Nothing survives: one clear instead of a remove per child (Inferno's trick).
+            self.r.clear(parent)
+            for a in oc:
+                self.unmount(a, parent, False)
+            for j in range(nl):
+                nc[j] = self.mount(nc[j], parent, None, ns)
+            return
+        if gone is not None:
+            for a in gone:
+                self.unmount(a, parent, True)
+        if moved:
+            seq = lis(src)
+            q = len(seq) - 1
+        else:
+            seq = None
+            q = -1
+        for t in range(count - 1, -1, -1):
+            j = s + t
+            anchor = nc[j + 1].el if j + 1 < nl else end
+            if src[t] < 0:
+                nc[j] = self.mount(nc[j], parent, anchor, ns)
+            elif moved:
+                if q >= 0 and seq[q] == t:
+                    q -= 1
+                else:
+                    self._move(nc[j], parent, anchor)
+
+    # -- pairs --------------------------------------------------------------
+
+    def _pair(self, a, b, parent, nxt, end, ns):
+        """Patch ``a`` into ``b`` (same tag and key); children are queued."""
+        if a is b:
+            return
+        tag = b.tag
+        b.el = a.el
+        if tag == TEXT:
+            if a.text != b.text:
+                self.r.set_text(b.el, b.text)
+            return
+        if tag == MEMO:
+            self._pair_memo(a, b, parent, nxt, end, ns)
+            return
+        st = self.stack
+        if tag == Fragment:
+            st.append(a)
+            st.append(b)
+            st.append(ns)
+            st.append(parent)
+            st.append(nxt)
+            st.append(end)
+            st.append(1)
+            return
+        if tag == RAW:
+            if a.text != b.text:
+                b.el = None
+                self.mount(b, parent, a.el, ns)
+                self.unmount(a, parent, True)
+            return
+        b.ev = a.ev
+        ens = element_ns(tag, ns)
+        bp = b.props
+        if a.props is not bp:
+            self._props(b, a.props, bp, ens)
+        if bp is not None:
+            hook = bp.get("hook")
+            if hook:
+                f = hook.get("update")
+                if f is not None:
+                    f(a, b)
+        if a.children or b.children:
+            st.append(a)
+            st.append(b)
+            st.append(_child_ns(tag, ens))
+            st.append(0)
+
+    def _pair_memo(self, a, b, parent, nxt, end, ns):
+        if a.args == b.args and a.fn == b.fn:
+            b.children = a.children
+            b.el = a.el
+            return
+        old = a.children[0]
+        try:
+            res = b.fn(*b.args)
+            if res is old:
+                b.children = a.children
+                b.el = a.el
+                return
+            new = as_vnode(res, "memo")
+        except Exception as e:
+            self.errors.append((b, e))
+            b.children = a.children
+            b.el = a.el
+            b.args = _FAILED
+            return
+        if new.key == old.key and new.tag == old.tag and new.slot == old.slot:
+            self._pair(old, new, parent, nxt, end, ns)
+        else:
+            new = self._mount(new, parent, old.el, ns)
+            self._unmount(old, parent, True)
+        b.children = [new]
+        b.el = new.el
+
+    def _render_memo(self, v):
+        try:
+            return as_vnode(v.fn(*v.args), "memo")
+        except Exception as e:
+            self.errors.append((v, e))
+            v.args = _FAILED
+            t = text("")
+            t.slot = 0
+            return t
+
+    # -- props --------------------------------------------------------------
+
+    def _set_props(self, v, el, props, ens):
+        r = self.r
+        kinds = _kinds
+        for name in props:
+            value = props[name]
+            k = kinds.get(name)
+            if k is None:
+                k = prop_kind(name)
+            if k == ATTR:
+                value = attr_value(name, value)
+                if value is not None:
+                    r.set_attribute(el, name, value)
+            elif k == CLASS:
+                if value.__class__ is not str:
+                    value = norm_class(value)
+                if value:
+                    if ens is None:
+                        r.set_class(el, value)
+                    else:
+                        r.set_attribute(el, "class", value)
+            elif k == EVENT:
+                if value is not None:
+                    t = event_type(name)
+                    lst = Listener(value, t)
+                    ev = v.ev
+                    if ev is None:
+                        ev = v.ev = {}
+                    ev[t] = lst
+                    r.add_listener(el, t, lst)
+            elif k == STYLE:
+                self._style(el, None, value)
+
+    def _props(self, v, op, np, ens):
+        r = self.r
+        el = v.el
+        kinds = _kinds
+        if op is None:
+            op = _EMPTY
+        if np is None:
+            np = _EMPTY
+        for name in np:
+            nv = np[name]
+            ov = op.get(name)
+            if ov is nv:
+                continue
+            k = kinds.get(name)
+            if k is None:
+                k = prop_kind(name)
+            if k == ATTR:
+                x = attr_value(name, nv)
+                y = None if ov is None else attr_value(name, ov)
+                if x != y:
+                    if x is None:
+                        r.remove_attribute(el, name)
+                    else:
+                        r.set_attribute(el, name, x)
+            elif k == CLASS:
+                if nv is not None and nv.__class__ is not str:
+                    nv = norm_class(nv)
+                if ov is not None and ov.__class__ is not str:
+                    ov = norm_class(ov)
+                if nv != ov and (nv or ov):
+                    if nv:
+                        if ens is None:
+                            r.set_class(el, nv)
+                        else:
+                            r.set_attribute(el, "class", nv)
+                    else:
+                        r.remove_attribute(el, "class")
+            elif k == EVENT:
+                self._listener(v, el, name, nv)
+            elif k == STYLE:
+                self._style(el, ov, nv)
+        for name in op:
+            if name in np:
+                continue
+            ov = op[name]
+            if ov is None:
+                continue
+            k = kinds.get(name)
+            if k is None:
+                k = prop_kind(name)
+            if k == ATTR:
+                if attr_value(name, ov) is not None:
+                    r.remove_attribute(el, name)
+            elif k == CLASS:
+                if ov.__class__ is not str:
+                    ov = norm_class(ov)
+                if ov:
+                    r.remove_attribute(el, "class")
+            elif k == EVENT:
+                self._listener(v, el, name, None)
+            elif k == STYLE:
+                self._style(el, ov, None)
+
+    def _listener(self, v, el, name, handler):
+        t = event_type(name)
+        ev = v.ev
+        lst = ev.get(t) if ev is not None else None
+        if handler is None:
+            if lst is not None:
+                del ev[t]
+                self.r.remove_listener(el, t, lst)
+        elif lst is not None:
+            lst.handler = handler
+        else:
+            lst = Listener(handler, t)
+            if ev is None:
+                ev = v.ev = {}
+            ev[t] = lst
+            self.r.add_listener(el, t, lst)
+
+    def _style(self, el, ov, nv):
+        if ov == nv:
+            return
+        r = self.r
+        if nv is None or nv is False or isinstance(nv, str):
+            if nv:
+                r.set_attribute(el, "style", nv)
+            elif _has_style(ov):
+                r.remove_attribute(el, "style")
+            return
+        if ov is None or ov is False or isinstance(ov, str):
+            if ov:
+                r.remove_attribute(el, "style")
+            ov = _EMPTY
+        for p in nv:
+            x = style_value(nv[p])
+            y = style_value(ov.get(p))
+            if x != y:
+                if x is None:
+                    r.remove_style(el, p)
+                else:
+                    r.set_style(el, p, x)
+        for p in ov:
+            if p not in nv and style_value(ov[p]) is not None:
+                r.remove_style(el, p)
+
+    # -- mount, move, unmount -----------------------------------------------
+
+    def _mount(self, v, parent, anchor, ns):
+        """Build ``v``'s host subtree, then insert it before ``anchor``.
+
+        Descendants are appended to their (still detached) parents as they
+        are created; the top node goes in last, so the live tree changes
+        once.  Returns the VNode mounted (a copy if ``v`` was mounted already).
+        """
+        if v.el is not None:
+            v = clone(v)
+        top = v
+        r = self.r
+        st = [v, parent, anchor, ns, 1]
+        while st:
+            kind = st.pop()
+            ns = st.pop()
+            anchor = st.pop()
+            parent = st.pop()
+            v = st.pop()
+            if kind == 2:
+                props = v.props
+                hook = props.get("hook") if props is not None else None
+                if hook:
+                    f = hook.get("create")
+                    if f is not None:
+                        f(v)
+                r.insert(parent, v.el, anchor)
+                if hook and hook.get("insert") is not None:
+                    self.inserted.append(v)
+                continue
+            if kind == 3:
+                v.el = v.children[0].el
+                continue
+            tag = v.tag
+            if tag == TEXT:
+                el = v.el = r.create_text(v.text)
+                r.insert(parent, el, anchor)
+                continue
+            if tag == Fragment:
+                el = v.el = r.create_text("")
+                r.insert(parent, el, anchor)
+                ch = v.children
+                if ch:
+                    for i in range(len(ch) - 1, -1, -1):
+                        c = ch[i]
+                        if c.el is not None:
+                            c = ch[i] = clone(c)
+                        st.append(c)
+                        st.append(parent)
+                        st.append(anchor)
+                        st.append(ns)
+                        st.append(kind)
+                continue
+            if tag == MEMO:
+                c = self._render_memo(v)
+                if c.el is not None:
+                    c = clone(c)
+                v.children = [c]
+                st.append(v)
+                st.append(None)
+                st.append(None)
+                st.append(None)
+                st.append(3)
+                st.append(c)
+                st.append(parent)
+                st.append(anchor)
+                st.append(ns)
+                st.append(kind)
+                continue
+            if tag == RAW:
+                el = v.el = r.create_raw(v.text)
+                r.insert(parent, el, anchor)
+                continue
+            ens = element_ns(tag, ns)
+            if ens is None:
+                el = r.create_element(tag)
+            else:
+                el = r.create_element_ns(ens, tag)
+            v.el = el
+            props = v.props
+            if props is not None:
+                self._set_props(v, el, props, ens)
+                if kind == 1 or props.get("hook"):
+                    st.append(v)
+                    st.append(parent)
+                    st.append(anchor)
+                    st.append(ns)
+                    st.append(2)
+                else:
+                    r.insert(parent, el, None)
+            elif kind == 1:
+                st.append(v)
+                st.append(parent)
+                st.append(anchor)
+                st.append(ns)
+                st.append(2)
+            else:
+                r.insert(parent, el, None)
+            ch = v.children
+            if ch:
+                cns = _child_ns(tag, ens)
+                for i in range(len(ch) - 1, -1, -1):
+                    c = ch[i]
+                    if c.el is not None:
+                        c = ch[i] = clone(c)
+                    st.append(c)
+                    st.append(el)
+                    st.append(None)
+                    st.append(cns)
+                    st.append(0)
+        return top
+
+    def _move(self, v, parent, anchor):
+        self.moves += 1
+        t = v.tag
+        if t == Fragment or t == MEMO:
+            r = self.r
+            for node in hosts(v):
+                r.insert(parent, node, anchor)
+        else:
+            self.r.insert(parent, v.el, anchor)
+
+    def _unmount(self, v, parent, detach):
+        r = self.r
+        st = [v, detach]
+        while st:
+            top = st.pop()
+            x = st.pop()
+            t = x.tag
+            if t == TEXT or t == RAW:
+                if top:
+                    r.remove(parent, x.el)
+                x.el = None
+                continue
+            if t == MEMO:
+                ch = x.children
+                if ch:
+                    st.append(ch[0])
+                    st.append(top)
+                x.el = None
+                continue
+            props = x.props
+            if props is not None:
+                hook = props.get("hook")
+                if hook:
+                    f = hook.get("remove")
+                    if f is not None:
+                        f(x)
+            if t == Fragment:
+                if top:
+                    r.remove(parent, x.el)
+                for c in x.children:
+                    st.append(c)
+                    st.append(top)
+            else:
+                ev = x.ev
+                if ev:
+                    el = x.el
+                    for typ in ev:
+                        r.remove_listener(el, typ, ev[typ])
+                    x.ev = None
+                if top:
+                    r.remove(parent, x.el)
+                ch = x.children
+                if ch:
+                    for c in ch:
+                        st.append(c)
+                        st.append(False)
+            x.el = None
+
+
+def hosts(vnode):
+    """The top-level host nodes of a mounted VNode, in document order."""
+    out = []
+    st = [vnode]
+    while st:
+        x = st.pop()
+        t = x.tag
+        if t == MEMO:
+            st.append(x.children[0])
+        elif t == Fragment:
+            out.append(x.el)
+            ch = x.children
+            for i in range(len(ch) - 1, -1, -1):
+                st.append(ch[i])
+        else:
+            out.append(x.el)
+    return out

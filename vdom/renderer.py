@@ -1,0 +1,118 @@
+"""The renderer protocol: the one seam between the core and a host.
+
+The reconciler never touches host nodes itself: it creates, moves, removes
+and decorates them only through these methods, so the same core drives the
+browser DOM, an in-memory mock and anything else.  Subclass ``Renderer``
+and implement every method; the base raises ``NotImplementedError`` so a
+missing method is named at the first call.
+
+What the core guarantees to a renderer:
+
+* Values are already normalised: attribute values are ``str`` or ``True``
+  (a bare boolean attribute); absent values are removed with
+  ``remove_attribute``, never set to ``None``/``False``.
+* ``set_class`` gets a non-empty string; an absent class is
+  ``remove_attribute(el, "class")``.  SVG/MathML elements get their class
+  through ``set_attribute(el, "class", value)`` instead.
+* A string ``style`` prop arrives as ``set_attribute(el, "style", text)``
+  and a dict as one ``set_style``/``remove_style`` per property;
+  ``remove_attribute(el, "style")`` removes every style property.
+* ``add_listener`` is called once per element and event type with a stable
+  ``Listener``; changing the handler swaps ``listener.handler`` and makes
+  no renderer call.  ``remove_listener`` gets that same object, when the
+  prop goes away or the element is unmounted.
+* ``clear(parent)`` is used only when every child of an element goes away,
+  in place of one ``remove`` per child.
+* Reads are never needed: the core knows the host tree from its VNodes.
+"""
+
+
+class Renderer:
+    """Base class and documentation of the protocol every renderer implements."""
+
+    def create_element(self, tag):
+        """Return a new, detached element named ``tag`` (HTML namespace)."""
+        raise NotImplementedError("create_element")
+
+    def create_element_ns(self, namespace, tag):
+        """Return a new element in ``namespace`` (the SVG or MathML URI)."""
+        raise NotImplementedError("create_element_ns")
+
+    def create_text(self, text):
+        """Return a new text node holding ``text``."""
+        raise NotImplementedError("create_text")
+
+    def create_raw(self, html):
+        """Return a node that shows the trusted HTML string ``html`` as is."""
+        raise NotImplementedError("create_raw")
+
+    def insert(self, parent, node, anchor):
+        """Insert ``node`` into ``parent`` before ``anchor`` (None: append).
+
+        ``node`` may already be attached (to ``parent``): then this is a move.
+        """
+        raise NotImplementedError("insert")
+
+    def remove(self, parent, node):
+        """Detach ``node`` from ``parent``."""
+        raise NotImplementedError("remove")
+
+    def clear(self, parent):
+        """Detach every child of ``parent`` at once."""
+        raise NotImplementedError("clear")
+
+    def set_text(self, node, text):
+        """Replace the text of a text node."""
+        raise NotImplementedError("set_text")
+
+    def set_attribute(self, el, name, value):
+        """Set attribute ``name`` to ``value`` (``str``, or ``True`` for a bare boolean)."""
+        raise NotImplementedError("set_attribute")
+
+    def remove_attribute(self, el, name):
+        """Remove attribute ``name`` (``"style"``: every style property)."""
+        raise NotImplementedError("remove_attribute")
+
+    def set_class(self, el, value):
+        """Set the class attribute of an HTML element to a non-empty string."""
+        raise NotImplementedError("set_class")
+
+    def set_style(self, el, name, value):
+        """Set one style property (``name`` as written in the style dict)."""
+        raise NotImplementedError("set_style")
+
+    def remove_style(self, el, name):
+        """Remove one style property."""
+        raise NotImplementedError("remove_style")
+
+    def add_listener(self, el, event_type, listener):
+        """Make ``listener(event)`` run for ``event_type`` events on ``el``."""
+        raise NotImplementedError("add_listener")
+
+    def remove_listener(self, el, event_type, listener):
+        """Undo ``add_listener`` with the same ``listener`` object; release what it holds."""
+        raise NotImplementedError("remove_listener")
+
+
+class Listener:
+    """The stable callable a renderer registers for one element and event type.
+
+    ``handler`` is the current Python handler; re-rendering with another
+    handler only swaps this attribute, so the host listener (a JS proxy in
+    the browser) is created once and never re-added.
+    """
+
+    __slots__ = ("handler", "event_type")
+
+    def __init__(self, handler, event_type):
+        self.handler = handler
+        self.event_type = event_type
+
+    def __call__(self, event):
+        handler = self.handler
+        if handler is not None:
+            return handler(event)
+        return None
+
+    def __repr__(self):
+        return "Listener(%r, %r)" % (self.event_type, self.handler)

@@ -1,0 +1,290 @@
+"""VNodes and ``h()``: the immutable description of a tree.
+
+A VNode is created by ``h()`` (elements and fragments), by ``memo()``, or
+implicitly for text children.  Once passed to ``h()`` or rendered, treat a
+VNode and its props dict as immutable: the reconciler skips work by
+identity (``old.props is new.props``) and stores host nodes on VNodes.
+"""
+
+from vdom.props import prop_kind, norm_class, check_style, check_name, EVENT, CLASS, STYLE
+from vdom.elements import VOID
+
+TEXT = "#text"
+Fragment = "#fragment"
+MEMO = "#memo"
+RAW = "#raw"
+
+_SPECIAL = {TEXT: 1, Fragment: 1, MEMO: 1, RAW: 1}
+_good_tags = {}
+
+
+class VNode:
+    """One node of a virtual tree.
+
+    ``tag``: the element name, or ``TEXT``, ``Fragment``, ``MEMO``, ``RAW``.
+    ``props``: the props dict (``None`` when empty); ``key``: ``props["key"]``.
+    ``children``: list of VNodes (holes removed), or None for text.
+    ``text``: the string of a text or raw-HTML node.
+    ``slot``: position among the unkeyed children of its parent (holes
+    count, keyed siblings do not); -1 for keyed nodes, None until owned.
+    ``el``: the host node once mounted (for a fragment: its start marker, an
+    empty text node; for a memo: the first host of what it rendered).
+    ``ev``: ``{event_type: Listener}`` of a mounted element.
+    """
+
+    __slots__ = ("tag", "props", "children", "key", "slot", "el", "text", "ev")
+
+    def __init__(self, tag, props=None, children=None, key=None, text=None):
+        self.tag = tag
+        self.props = props
+        self.children = children
+        self.key = key
+        self.text = text
+        self.slot = None
+        self.el = None
+        self.ev = None
+
+    def __repr__(self):
+        t = self.tag
+        if t == TEXT:
+            return "VNode(text %r)" % (self.text,)
+        if t == RAW:
+            return "VNode(raw %r)" % (self.text,)
+        k = "" if self.key is None else " key=%r" % (self.key,)
+        n = len(self.children) if self.children else 0
+        return "VNode(<%s>%s, %d children)" % (t, k, n)
+
+    def __html__(self):
+        """markupsafe protocol: a VNode embeds in Jinja/markupsafe as trusted HTML."""
+        from renderers.html import render_to_string
+
+        return render_to_string(self)
+
+
+class MemoNode(VNode):
+    """A subtree rendered by ``fn(*args)``, skipped while ``args`` stay equal."""
+
+    __slots__ = ("fn", "args")
+
+    def __init__(self, fn, args, key=None):
+        VNode.__init__(self, MEMO, None, None, key)
+        self.fn = fn
+        self.args = args
+
+    def __repr__(self):
+        return "MemoNode(%r, %d args)" % (getattr(self.fn, "__name__", self.fn), len(self.args))
+
+
+def text(value):
+    """A text VNode (what ``h()`` makes of a ``str`` child)."""
+    return VNode(TEXT, None, None, None, value)
+
+
+def memo(fn, *args, key=None):
+    """A VNode that renders ``fn(*args)`` and skips the subtree while ``args`` are equal.
+
+    Like snabbdom's thunk or Vue's v-memo: give each row of a large list a
+    ``memo(render_row, item_id, label, selected, key=item_id)`` and a
+    re-render patches only the rows whose arguments changed.  ``fn`` may
+    return a VNode, a string, None or a list (rendered as a fragment).
+    """
+    if not callable(fn):
+        raise TypeError("memo() needs a callable first, got %r" % (fn,))
+    return MemoNode(fn, args, key)
+
+
+def h(tag, props=None, *children):
+    """Build an element (or ``Fragment``) VNode.
+
+    ``props`` is a dict or None; ``props["key"]`` identifies the node among
+    its siblings.  ``on_<type>`` props are listeners, ``class`` takes a
+    string, list or dict, ``style`` a string or dict, ``hook`` a dict of
+    lifecycle callbacks (``create``, ``insert``, ``update``, ``remove``).
+    Children may be VNodes, strings, numbers, None/True/False (holes) or
+    nested lists/tuples of these.  Errors (bad tag, props that are not a
+    dict, duplicate keys, bad prop names or values) raise here, before any
+    rendering starts.
+    """
+    if tag.__class__ is not str or tag not in _good_tags:
+        _check_tag(tag)
+    key = None
+    if props is not None:
+        if props.__class__ is not dict and not isinstance(props, dict):
+            raise TypeError(
+                "h(%r, props, ...): props must be a dict or None, got %s %r"
+                " (children go after props: h(tag, None, child))" % (tag, type(props).__name__, props)
+            )
+        if props:
+            key = props.get("key")
+            _check_props(tag, props)
+        else:
+            props = None
+    ch = normalize_children(children, tag) if children else []
+    if ch and tag in VOID:
+        raise ValueError("<%s> is a void element and cannot have children" % tag)
+    return VNode(tag, props, ch, key)
+
+
+def _check_tag(tag):
+    if not isinstance(tag, str):
+        raise TypeError("h(): the tag must be a string (or vdom.Fragment), got %r" % (tag,))
+    if tag in _SPECIAL:
+        if tag != Fragment:
+            raise ValueError("h(): %r is an internal tag; use vdom.text()/vdom.memo()" % (tag,))
+        return
+    c = tag[:1]
+    if not (("a" <= c <= "z") or ("A" <= c <= "Z")):
+        raise ValueError("h(): invalid tag %r: a tag starts with a letter" % (tag,))
+    check_name(tag, "tag")
+    if len(_good_tags) > 2048:
+        _good_tags.clear()
+    _good_tags[tag] = 1
+
+
+def _check_props(tag, props):
+    for name in props:
+        k = prop_kind(name)
+        if k == EVENT:
+            f = props[name]
+            if f is not None and not callable(f):
+                raise TypeError("<%s %s>: a listener must be callable or None, got %r" % (tag, name, f))
+        elif k == CLASS:
+            v = props[name]
+            if v.__class__ is not str:
+                props[name] = norm_class(v)
+        elif k == STYLE:
+            check_style(props[name])
+        elif name == "hook":
+            hk = props[name]
+            if hk is not None and not isinstance(hk, dict):
+                raise TypeError("<%s>: the hook prop must be a dict of callables, got %r" % (tag, hk))
+
+
+def normalize_children(items, parent_tag="#root"):
+    """Flatten ``items`` into a list of owned VNodes.
+
+    Strings and numbers become text nodes, objects with ``__html__`` raw HTML
+    nodes, holes (None/True/False) are dropped but keep their slot so that
+    unkeyed siblings after a conditional child keep their identity.  A VNode
+    already used elsewhere is deep-copied.  Raises ``ValueError`` naming the
+    key when two siblings share one.
+    """
+    out = []
+    slot = 0
+    keyed = 0
+    pending = None
+    seq = items
+    i = 0
+    n = len(seq)
+    while True:
+        if i == n:
+            if not pending:
+                break
+            i = pending.pop()
+            seq = pending.pop()
+            n = len(seq)
+            continue
+        c = seq[i]
+        i += 1
+        cls = c.__class__
+        if cls is VNode or cls is MemoNode or isinstance(c, VNode):
+            if c.slot is not None:
+                c = clone(c)
+            if c.key is None:
+                c.slot = slot
+                slot += 1
+            else:
+                c.slot = -1
+                keyed += 1
+            out.append(c)
+        elif cls is str:
+            v = VNode(TEXT, None, None, None, c)
+            v.slot = slot
+            slot += 1
+            out.append(v)
+        elif c is None or c is True or c is False:
+            slot += 1
+        elif cls is list or cls is tuple:
+            if pending is None:
+                pending = []
+            pending.append(seq)
+            pending.append(i)
+            seq = c
+            i = 0
+            n = len(c)
+        elif cls is int or cls is float:
+            v = VNode(TEXT, None, None, None, str(c))
+            v.slot = slot
+            slot += 1
+            out.append(v)
+        elif hasattr(c, "__html__"):
+            v = VNode(RAW, None, None, None, str(c.__html__()))
+            v.slot = slot
+            slot += 1
+            out.append(v)
+        elif isinstance(c, str):
+            v = VNode(TEXT, None, None, None, str(c))
+            v.slot = slot
+            slot += 1
+            out.append(v)
+        else:
+            raise TypeError(
+                "<%s>: a child must be a VNode, str, number, None/bool or a list of these, got %s %r"
+                % (parent_tag, type(c).__name__, c)
+            )
+    if keyed > 1:
+        _check_keys(out, parent_tag)
+    return out
+
+
+def _check_keys(children, parent_tag):
+    seen = set()
+    for c in children:
+        k = c.key
+        if k is not None:
+            try:
+                if k in seen:
+                    raise ValueError("duplicate key %r among the children of <%s>" % (k, parent_tag))
+                seen.add(k)
+            except TypeError:
+                raise TypeError("key %r among the children of <%s> is not hashable" % (k, parent_tag))
+
+
+def clone(vnode):
+    """Deep-copy a VNode tree without its host nodes (safe to mount again)."""
+    top = _copy1(vnode)
+    stack = [top]
+    while stack:
+        v = stack.pop()
+        ch = v.children
+        if ch and v.tag != MEMO:
+            ch = list(ch)
+            v.children = ch
+            for i in range(len(ch)):
+                c = _copy1(ch[i])
+                ch[i] = c
+                if c.children:
+                    stack.append(c)
+    return top
+
+
+def _copy1(v):
+    if v.tag == MEMO:
+        c = MemoNode(v.fn, v.args, v.key)
+    else:
+        c = VNode(v.tag, v.props, v.children, v.key, v.text)
+    c.slot = v.slot
+    return c
+
+
+def as_vnode(value, where="render"):
+    """Turn what a render function returned into one VNode (lists -> Fragment)."""
+    if isinstance(value, VNode) and value.slot is None:
+        value.slot = 0
+        return value
+    ch = normalize_children((value,), where)
+    if len(ch) == 1:
+        return ch[0]
+    v = VNode(Fragment, None, ch, None)
+    v.slot = 0
+    return v
