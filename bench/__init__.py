@@ -1,0 +1,1 @@
+"""pyvdom benchmarks: ``python -m bench`` (see bench/README.md)."""

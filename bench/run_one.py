@@ -1,0 +1,200 @@
+"""Run the js-framework-benchmark operations on this interpreter; print JSON.
+
+Portable (CPython, Pyodide, MicroPython).  Usage::
+
+    python bench/run_one.py [--runs N] [--warmup N] [--quick] [--ops a,b] [--variants plain,memo]
+
+Each operation: set up the state and render it (untimed), ``gc.collect()``,
+then time building the new VNode tree (``build``) and ``root.render``
+(``patch``) separately.  A separate logged run counts the renderer calls.
+The result is one line ``BENCH_JSON {...}`` on stdout.
+"""
+
+import sys
+import gc
+import json
+
+try:
+    sys.path.insert(0, __file__.rsplit("/", 2)[0] or ".")
+except NameError:
+    pass
+
+from vdom import create_root  # noqa: E402
+from renderers.mock import MockRenderer  # noqa: E402
+
+try:
+    from bench.jfb import Store, table, OPERATIONS  # noqa: E402
+except ImportError:
+    from jfb import Store, table, OPERATIONS  # noqa: E402
+
+IMPL = sys.implementation.name
+if sys.platform == "emscripten":
+    IMPL = "pyodide"
+
+try:
+    import js
+
+    _perf = js.performance
+
+    def now():
+        return _perf.now()
+except ImportError:
+    from time import perf_counter
+
+    def now():
+        return perf_counter() * 1000.0
+
+PER_ROW_OPS = 26  # 8 elements + 2 texts created and inserted, 5 classes, 1 aria-hidden
+
+
+def minimum(name, rows_before):
+    """The fewest renderer calls an operation needs, and the key counter to check."""
+    if name == "create1k" or name == "append1k":
+        return {"row_inserts": 1000, "total": 1000 * PER_ROW_OPS}
+    if name == "create10k":
+        return {"row_inserts": 10000, "total": 10000 * PER_ROW_OPS}
+    if name == "replace1k":
+        return {"row_inserts": 1000, "row_removes": 1, "total": 1000 * PER_ROW_OPS + 1}
+    if name == "update10th":
+        return {"set_text": 100, "total": 100}
+    if name == "select":
+        return {"class_changes": 2, "total": 2}
+    if name == "swap":
+        return {"moves": 2, "total": 2}
+    if name == "remove":
+        return {"row_removes": 1, "total": 1}
+    if name == "clear1k":
+        return {"row_removes": 1, "total": 1}
+    return {}
+
+
+def _setup(setup, use_memo, log):
+    store = Store(seed=42)
+    r = MockRenderer(log=log)
+    root = create_root(r, r.create_container())
+    setup(store)
+    root.render(table(store, use_memo))
+    return store, r, root
+
+
+def count_ops(name, setup, action, use_memo):
+    store, r, root = _setup(setup, use_memo, True)
+    tbody = root.children[0].children[0].el
+    r.reset()
+    action(store)
+    root.render(table(store, use_memo))
+    c = {"total": len(r.ops), "moves": r.moves, "set_text": 0, "class_changes": 0,
+         "row_inserts": 0, "row_removes": 0}
+    for op in r.ops:
+        k = op[0]
+        if k == "set_text":
+            c["set_text"] += 1
+        elif k == "set_class" or (k == "remove_attribute" and op[2] == "class"):
+            c["class_changes"] += 1
+        elif k == "insert" and op[1] is tbody and op[3] is None:
+            c["row_inserts"] += 1
+        elif (k == "remove" and op[1] is tbody) or (k == "clear" and op[1] is tbody):
+            c["row_removes"] += 1
+    c["row_inserts"] -= 0  # moves go before an anchor; appends are creations here
+    return c
+
+
+def time_op(setup, action, use_memo, runs, warmup):
+    builds = []
+    patches = []
+    for i in range(warmup + runs):
+        store, r, root = _setup(setup, use_memo, False)
+        action(store)
+        gc.collect()
+        t0 = now()
+        tree = table(store, use_memo)
+        t1 = now()
+        root.render(tree)
+        t2 = now()
+        if i >= warmup:
+            builds.append(t1 - t0)
+            patches.append(t2 - t1)
+        store = r = root = tree = None
+    return builds, patches
+
+
+def stats(xs):
+    s = sorted(xs)
+    n = len(s)
+    med = s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2.0
+    return {"median": med, "min": s[0], "max": s[-1], "runs": n}
+
+
+def memory():
+    """Bytes per VNode of a 1,000-row tree, and per mounted row (MicroPython only)."""
+    if not hasattr(gc, "mem_alloc"):
+        return None
+    store = Store(seed=7)
+    store.run(1000)
+    gc.collect()
+    a = gc.mem_alloc()
+    tree = table(store)
+    gc.collect()
+    b = gc.mem_alloc()
+    n = 0
+    st = [tree]
+    while st:
+        v = st.pop()
+        n += 1
+        if v.children:
+            st.extend(v.children)
+    r = MockRenderer(log=False)
+    root = create_root(r, r.create_container())
+    gc.collect()
+    c = gc.mem_alloc()
+    root.render(tree)
+    gc.collect()
+    d = gc.mem_alloc()
+    return {"vnodes": n, "bytes_per_vnode": (b - a) / n, "tree_bytes": b - a,
+            "mounted_bytes_per_row": (d - c) / 1000.0}
+
+
+def main(argv):
+    runs = 5
+    warmup = 1
+    only = None
+    variants = ["plain", "memo"]
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a == "--runs":
+            runs = int(argv[i + 1])
+            i += 1
+        elif a == "--warmup":
+            warmup = int(argv[i + 1])
+            i += 1
+        elif a == "--quick":
+            runs = 1
+            warmup = 0
+        elif a == "--ops":
+            only = argv[i + 1].split(",")
+            i += 1
+        elif a == "--variants":
+            variants = argv[i + 1].split(",")
+            i += 1
+        i += 1
+    out = {"impl": IMPL, "version": sys.version.split()[0], "runs": runs, "results": {}}
+    for variant in variants:
+        use_memo = variant == "memo"
+        res = {}
+        for name, setup, action, label in OPERATIONS:
+            if only and name not in only:
+                continue
+            b, p = time_op(setup, action, use_memo, runs, warmup)
+            tot = [b[k] + p[k] for k in range(len(b))]
+            res[name] = {"label": label, "build": stats(b), "patch": stats(p), "total": stats(tot),
+                         "ops": count_ops(name, setup, action, use_memo), "min_ops": minimum(name, 1000)}
+            sys.stderr.write("[%s/%s] %-10s total %8.2f ms  (build %.2f, patch %.2f)\n" % (
+                IMPL, variant, name, res[name]["total"]["median"], res[name]["build"]["median"],
+                res[name]["patch"]["median"]))
+        out["results"][variant] = res
+    out["memory"] = memory()
+    print("BENCH_JSON " + json.dumps(out))
+
+
+main(sys.argv[1:])
