@@ -37,6 +37,8 @@ def escape_attr(s):
 def raw_text(tag, s):
     """Content of a raw-text element, unescaped but unable to close it early.
 
+    ``s`` must be the element's whole text (adjacent text children joined):
+    a guard applied per piece could be split across two of them.
     In ``<script>``, ``</script``, ``<script`` and ``<!--`` (any case) get
     their ``<`` written as ``\\x3C``, which JavaScript strings, templates
     and regexes read as ``<``; in ``<style>`` a ``</style`` gets CSS's
@@ -44,27 +46,28 @@ def raw_text(tag, s):
     """
     if "<" not in s:
         return s
-    low = s.lower()
     if tag == "script":
-        needles = ("</script", "<script", "<!--")
+        needles = ("/script", "script", "!--")
         repl = "\\x3C"
     elif tag == "style":
-        needles = ("</style",)
+        needles = ("/style",)
         repl = "\\3C "
     else:
-        needles = ("</" + tag,)
+        needles = ("/" + tag,)
         repl = "&lt;"
     out = []
     start = 0
-    i = low.find("<")
+    i = s.find("<")
     while i >= 0:
         for n in needles:
-            if low.startswith(n, i):
+            # ASCII case-insensitive, like the HTML tokenizer; compare slices of
+            # the original string so non-ASCII case mappings cannot shift offsets.
+            if s[i + 1:i + 1 + len(n)].lower() == n:
                 out.append(s[start:i])
                 out.append(repl)
                 start = i + 1
                 break
-        i = low.find("<", i + 1)
+        i = s.find("<", i + 1)
     if not out:
         return s
     out.append(s[start:])

@@ -8,9 +8,13 @@ input like a DOM would (inserting before a node that is not a child,
 removing a node from the wrong parent) so core bugs fail loudly.
 """
 
+import sys
+
 from vdom.renderer import Renderer
 from vdom.props import style_text
 from renderers.markup import VOID, RAW_TEXT, escape_text, raw_text, open_tag
+
+_MPY = sys.implementation.name == "micropython"
 
 # Event types that do not bubble in the DOM.
 _NO_BUBBLE = {"focus": 1, "blur": 1, "load": 1, "unload": 1, "scroll": 1, "mouseenter": 1,
@@ -22,17 +26,35 @@ class MockNode:
     (``tag`` is None, ``text`` holds the string) or raw HTML (``tag`` is "#raw").
     """
 
-    __slots__ = ("tag", "namespace", "attributes", "styles", "children", "parent", "text", "listeners")
+    if _MPY:
+        # Few instance attributes on MicroPython (see vdom.vnode.VNode).
+        namespace = None
+        styles = None
+        parent = None
+        text = None
+        listeners = None
 
-    def __init__(self, tag, namespace=None, text=None):
-        self.tag = tag
-        self.namespace = namespace
-        self.attributes = {}
-        self.styles = None
-        self.children = []
-        self.parent = None
-        self.text = text
-        self.listeners = None
+        def __init__(self, tag, namespace=None, text=None):
+            self.tag = tag
+            self.attributes = {}
+            self.children = []
+            if namespace is not None:
+                self.namespace = namespace
+            if text is not None:
+                self.text = text
+
+    else:
+        __slots__ = ("tag", "namespace", "attributes", "styles", "children", "parent", "text", "listeners")
+
+        def __init__(self, tag, namespace=None, text=None):
+            self.tag = tag
+            self.namespace = namespace
+            self.attributes = {}
+            self.styles = None
+            self.children = []
+            self.parent = None
+            self.text = text
+            self.listeners = None
 
     def __repr__(self):
         if self.tag is None:
@@ -96,34 +118,47 @@ class MockRenderer(Renderer):
         """A fresh element to render into (not recorded)."""
         return MockNode(tag)
 
-    def _rec(self, op):
-        name = op[0]
-        self.counts[name] = self.counts.get(name, 0) + 1
-        if self.log:
-            self.ops.append(op)
+    def _count(self, name):
+        # The op tuple is built only when logging: tuples of 3+ items are slow on MicroPython.
+        c = self.counts
+        c[name] = c.get(name, 0) + 1
+        return self.log
 
     # -- the protocol ---------------------------------------------------------
 
     def create_element(self, tag):
-        self._rec(("create_element", tag))
+        if self._count("create_element"):
+            self.ops.append(("create_element", tag))
         return MockNode(tag.lower())
 
     def create_element_ns(self, namespace, tag):
-        self._rec(("create_element_ns", namespace, tag))
+        if self._count("create_element_ns"):
+            self.ops.append(("create_element_ns", namespace, tag))
         return MockNode(tag, namespace)
 
     def create_text(self, text):
-        self._rec(("create_text", text))
+        if self._count("create_text"):
+            self.ops.append(("create_text", text))
         return MockNode(None, None, text)
 
     def create_raw(self, html):
-        self._rec(("create_raw", html))
+        if self._count("create_raw"):
+            self.ops.append(("create_raw", html))
         return MockNode("#raw", None, html)
 
     def insert(self, parent, node, anchor):
-        self._rec(("insert", parent, node, anchor))
+        if self._count("insert"):
+            self.ops.append(("insert", parent, node, anchor))
+        # Check everything first, like DOM insertBefore: a rejected call changes nothing.
         if node is anchor:
             raise ValueError("insert: a node cannot be inserted before itself")
+        if anchor is not None and anchor.parent is not parent:
+            raise ValueError("insert: the anchor %r is not a child of %r" % (anchor, parent))
+        p = parent
+        while p is not None:
+            if p is node:
+                raise ValueError("insert: %r would become its own descendant" % (node,))
+            p = p.parent
         old = node.parent
         if old is not None:
             self.moves += 1
@@ -132,59 +167,66 @@ class MockRenderer(Renderer):
         if anchor is None:
             ch.append(node)
         else:
-            if anchor.parent is not parent:
-                raise ValueError("insert: the anchor %r is not a child of %r" % (anchor, parent))
             ch.insert(ch.index(anchor), node)
         node.parent = parent
 
     def remove(self, parent, node):
-        self._rec(("remove", parent, node))
+        if self._count("remove"):
+            self.ops.append(("remove", parent, node))
         if node.parent is not parent:
             raise ValueError("remove: %r is not a child of %r" % (node, parent))
         parent.children.remove(node)
         node.parent = None
 
     def clear(self, parent):
-        self._rec(("clear", parent))
+        if self._count("clear"):
+            self.ops.append(("clear", parent))
         for c in parent.children:
             c.parent = None
         parent.children = []
 
     def set_text(self, node, text):
-        self._rec(("set_text", node, text))
+        if self._count("set_text"):
+            self.ops.append(("set_text", node, text))
         node.text = text
 
     def set_attribute(self, el, name, value):
-        self._rec(("set_attribute", el, name, value))
+        if self._count("set_attribute"):
+            self.ops.append(("set_attribute", el, name, value))
         if name == "style":
             el.styles = None
         el.attributes[name] = value
 
     def remove_attribute(self, el, name):
-        self._rec(("remove_attribute", el, name))
+        if self._count("remove_attribute"):
+            self.ops.append(("remove_attribute", el, name))
         if name == "style":
             el.styles = None
         el.attributes.pop(name, None)
 
     def set_class(self, el, value):
-        self._rec(("set_class", el, value))
+        if self._count("set_class"):
+            self.ops.append(("set_class", el, value))
         el.attributes["class"] = value
 
     def set_style(self, el, name, value):
-        self._rec(("set_style", el, name, value))
+        if self._count("set_style"):
+            self.ops.append(("set_style", el, name, value))
         if el.styles is None:
             el.styles = {}
         el.styles[name] = value
         _sync_style(el)
 
     def remove_style(self, el, name):
-        self._rec(("remove_style", el, name))
+        if self._count("remove_style"):
+            self.ops.append(("remove_style", el, name))
         if el.styles is not None:
             el.styles.pop(name, None)
         _sync_style(el)
 
     def add_listener(self, el, event_type, listener):
-        self._rec(("add_listener", el, event_type, listener))
+        if self._count("add_listener"):
+            self.ops.append(("add_listener", el, event_type, listener))
         if el.listeners is None:
             el.listeners = {}
         lst = el.listeners.get(event_type)
@@ -193,7 +235,8 @@ class MockRenderer(Renderer):
         lst.append(listener)
 
     def remove_listener(self, el, event_type, listener):
-        self._rec(("remove_listener", el, event_type, listener))
+        if self._count("remove_listener"):
+            self.ops.append(("remove_listener", el, event_type, listener))
         lst = el.listeners.get(event_type) if el.listeners else None
         if not lst or listener not in lst:
             raise ValueError("remove_listener: no %r listener %r on %r" % (event_type, listener, el))
@@ -280,22 +323,27 @@ def inner_html(node):
 
 
 def _serialize(node, out, outer):
-    st = [(node, None)] if outer else [(c, _raw_of(node)) for c in reversed(node.children)]
+    if outer:
+        st = [node]
+    else:
+        st = list(node.children)
+        st.reverse()
+        raw = _raw_of(node)
+        if raw is not None:
+            out.append(raw_text(raw, _text_content(node)))
+            return
     while st:
-        item = st.pop()
-        if item.__class__ is str:
-            out.append(item)
+        x = st.pop()
+        if x.__class__ is str:
+            out.append(x)
             continue
-        x, raw = item
         tag = x.tag
         if tag is None:
-            out.append(escape_text(x.text) if raw is None else raw_text(raw, x.text))
+            out.append(escape_text(x.text))
             continue
         if tag == "#raw":
             out.append(x.text)
             continue
-        if raw is not None:
-            raise ValueError("<%s> can only contain text, got an element <%s>" % (raw, tag))
         attrs = [(k, x.attributes[k]) for k in x.attributes]
         attrs.sort()
         out.append(open_tag(tag, attrs))
@@ -303,11 +351,26 @@ def _serialize(node, out, outer):
             if x.children:
                 raise ValueError("<%s> is a void element and cannot have children" % tag)
             continue
+        raw = _raw_of(x)
+        if raw is not None:
+            if x.children:
+                out.append(raw_text(raw, _text_content(x)))
+            out.append("</" + tag + ">")
+            continue
         st.append("</" + tag + ">")
-        r = _raw_of(x)
         ch = x.children
         for i in range(len(ch) - 1, -1, -1):
-            st.append((ch[i], r))
+            st.append(ch[i])
+
+
+def _text_content(x):
+    """The joined text of a raw-text element (guarded as a whole)."""
+    parts = []
+    for c in x.children:
+        if c.tag is not None and c.tag != "#raw":
+            raise ValueError("<%s> can only contain text, got an element <%s>" % (x.tag, c.tag))
+        parts.append(c.text)
+    return "".join(parts)
 
 
 def _raw_of(x):

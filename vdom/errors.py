@@ -15,6 +15,6 @@ class RenderError(VDomError):
     """
 
     def __init__(self, message, original=None, errors=None):
-        VDomError.__init__(self, message)
+        super().__init__(message)
         self.original = original
         self.errors = errors or []

@@ -7,12 +7,15 @@ re-checking the characters (this runs for every prop under MicroPython).
 """
 
 ATTR = 0    # plain attribute
-CLASS = 1   # "class": str, list of str, or {name: bool}
-STYLE = 2   # "style": str or {property: value}
-EVENT = 3   # "on_<type>": a listener
-SKIP = 4    # "key", "hook": never rendered
+KEY = 1     # "key": identifies the node, never rendered
+CLASS = 2   # "class": str, list of str, or {name: bool}
+STYLE = 3   # "style": str or {property: value}
+EVENT = 4   # "on_<type>": a listener
+HOOK = 5    # "hook": lifecycle callbacks, never rendered
+# Kinds above KEY need their value checked in h().
 
-_kinds = {"key": SKIP, "hook": SKIP, "class": CLASS, "style": STYLE}
+_BUILTIN = {"key": KEY, "hook": HOOK, "class": CLASS, "style": STYLE}
+_kinds = dict(_BUILTIN)
 _events = {}
 _CACHE_MAX = 4096
 
@@ -23,7 +26,7 @@ _BAD_NAME_CHARS = " \"'>/=<`"
 
 
 def prop_kind(name):
-    """Classify a prop name (ATTR, CLASS, STYLE, EVENT or SKIP).
+    """Classify a prop name (ATTR, KEY, CLASS, STYLE, EVENT or HOOK).
 
     Raises ``TypeError``/``ValueError`` naming the prop when the name cannot
     be an attribute (not a string, empty, spaces, quotes, ``>``, ``/``, ``=``
@@ -45,7 +48,7 @@ def prop_kind(name):
         k = ATTR
     if len(_kinds) > _CACHE_MAX:
         _kinds.clear()
-        _kinds.update({"key": SKIP, "hook": SKIP, "class": CLASS, "style": STYLE})
+        _kinds.update(_BUILTIN)
     _kinds[name] = k
     return k
 

@@ -128,6 +128,7 @@ class Patcher:
                 ns = st.pop()
                 b = st.pop()
                 a = st.pop()
+                b.ev = None
                 children(parent, a.children, b.children, end if nxt is None else nxt.el, ns, False)
 
     def _children(self, parent, oc, nc, end, ns, own):
@@ -136,9 +137,9 @@ class Patcher:
         if nl == 0:
             if ol:
                 if own:
-                    self.r.clear(parent)
                     for a in oc:
                         self.unmount(a, parent, False)
+                    self.r.clear(parent)
                 else:
                     for a in oc:
                         self.unmount(a, parent, True)
@@ -226,9 +227,9 @@ class Patcher:
             gone.append(a)
         if matched == 0 and own and s == 0 and e1 == len(oc) - 1 and e2 == nl - 1:
             # Nothing survives: one clear instead of a remove per child (Inferno's trick).
-            self.r.clear(parent)
             for a in oc:
                 self.unmount(a, parent, False)
+            self.r.clear(parent)
             for j in range(nl):
                 nc[j] = self.mount(nc[j], parent, None, ns)
             return
@@ -269,6 +270,9 @@ class Patcher:
             return
         st = self.stack
         if tag == Fragment:
+            # Until its children are diffed, the fragment's hosts are still
+            # those of ``a``: remember it so a move can find them.
+            b.ev = a
             st.append(a)
             st.append(b)
             st.append(ns)
@@ -601,7 +605,13 @@ class Patcher:
             self.r.insert(parent, v.el, anchor)
 
     def _unmount(self, v, parent, detach):
+        """Run remove hooks and release listeners in the whole subtree, then detach.
+
+        Hooks all run while every node is still attached; only the
+        top-level hosts are detached (descendants leave with them).
+        """
         r = self.r
+        tops = [] if detach else None
         st = [v, detach]
         while st:
             top = st.pop()
@@ -609,7 +619,7 @@ class Patcher:
             t = x.tag
             if t == TEXT or t == RAW:
                 if top:
-                    r.remove(parent, x.el)
+                    tops.append(x.el)
                 x.el = None
                 continue
             if t == MEMO:
@@ -626,9 +636,9 @@ class Patcher:
                     f = hook.get("remove")
                     if f is not None:
                         f(x)
+            if top:
+                tops.append(x.el)
             if t == Fragment:
-                if top:
-                    r.remove(parent, x.el)
                 for c in x.children:
                     st.append(c)
                     st.append(top)
@@ -639,14 +649,15 @@ class Patcher:
                     for typ in ev:
                         r.remove_listener(el, typ, ev[typ])
                     x.ev = None
-                if top:
-                    r.remove(parent, x.el)
                 ch = x.children
                 if ch:
                     for c in ch:
                         st.append(c)
                         st.append(False)
             x.el = None
+        if tops:
+            for node in tops:
+                r.remove(parent, node)
 
 
 def hosts(vnode):
@@ -660,7 +671,8 @@ def hosts(vnode):
             st.append(x.children[0])
         elif t == Fragment:
             out.append(x.el)
-            ch = x.children
+            # x.ev holds the old fragment while x's children await their diff.
+            ch = (x if x.ev is None else x.ev).children
             for i in range(len(ch) - 1, -1, -1):
                 st.append(ch[i])
         else:

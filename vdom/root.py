@@ -41,9 +41,10 @@ class Root:
         errors = p.errors
         if errors:
             v, e = errors[0]
+            fn = getattr(v, "fn", None)
             raise RenderError(
-                "%s raised while rendering %r: %s: %s"
-                % (getattr(getattr(v, "fn", None), "__name__", "render"), v, type(e).__name__, e),
+                "memo render function %s (key %r) raised %s: %s; it keeps its previous content"
+                % (getattr(fn, "__name__", repr(fn)), v.key, type(e).__name__, e),
                 e,
                 errors,
             )

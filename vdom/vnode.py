@@ -6,8 +6,12 @@ VNode and its props dict as immutable: the reconciler skips work by
 identity (``old.props is new.props``) and stores host nodes on VNodes.
 """
 
-from vdom.props import prop_kind, norm_class, check_style, check_name, EVENT, CLASS, STYLE
+import sys
+
+from vdom.props import _kinds, prop_kind, norm_class, check_style, check_name, EVENT, CLASS, STYLE, KEY
 from vdom.elements import VOID
+
+_MPY = sys.implementation.name == "micropython"
 
 TEXT = "#text"
 Fragment = "#fragment"
@@ -15,7 +19,7 @@ MEMO = "#memo"
 RAW = "#raw"
 
 _SPECIAL = {TEXT: 1, Fragment: 1, MEMO: 1, RAW: 1}
-_good_tags = {}
+_good_tags = {}  # valid tag -> 1, or 2 for a void element (any case)
 
 
 class VNode:
@@ -32,17 +36,35 @@ class VNode:
     ``ev``: ``{event_type: Listener}`` of a mounted element.
     """
 
-    __slots__ = ("tag", "props", "children", "key", "slot", "el", "text", "ev")
+    if _MPY:
+        # MicroPython ignores __slots__ and stores attributes in a per-object
+        # dict whose cost grows with its size: keep the rarely-set ones as
+        # class defaults (8 attributes cost 2.7 us per object there, 4 cost 0.7).
+        text = None
+        slot = None
+        el = None
+        ev = None
 
-    def __init__(self, tag, props=None, children=None, key=None, text=None):
-        self.tag = tag
-        self.props = props
-        self.children = children
-        self.key = key
-        self.text = text
-        self.slot = None
-        self.el = None
-        self.ev = None
+        def __init__(self, tag, props=None, children=None, key=None, text=None):
+            self.tag = tag
+            self.props = props
+            self.children = children
+            self.key = key
+            if text is not None:
+                self.text = text
+
+    else:
+        __slots__ = ("tag", "props", "children", "key", "slot", "el", "text", "ev")
+
+        def __init__(self, tag, props=None, children=None, key=None, text=None):
+            self.tag = tag
+            self.props = props
+            self.children = children
+            self.key = key
+            self.text = text
+            self.slot = None
+            self.el = None
+            self.ev = None
 
     def __repr__(self):
         t = self.tag
@@ -105,8 +127,9 @@ def h(tag, props=None, *children):
     dict, duplicate keys, bad prop names or values) raise here, before any
     rendering starts.
     """
-    if tag.__class__ is not str or tag not in _good_tags:
-        _check_tag(tag)
+    t = _good_tags.get(tag) if tag.__class__ is str else None
+    if t is None:
+        t = _check_tag(tag)
     key = None
     if props is not None:
         if props.__class__ is not dict and not isinstance(props, dict):
@@ -115,14 +138,20 @@ def h(tag, props=None, *children):
                 " (children go after props: h(tag, None, child))" % (tag, type(props).__name__, props)
             )
         if props:
+            kinds = _kinds
+            for name in props:
+                k = kinds.get(name)
+                if k is None or k > KEY:
+                    _check_prop(tag, props, name)
             key = props.get("key")
-            _check_props(tag, props)
         else:
             props = None
-    ch = normalize_children(children, tag) if children else []
-    if ch and tag in VOID:
-        raise ValueError("<%s> is a void element and cannot have children" % tag)
-    return VNode(tag, props, ch, key)
+    if children:
+        ch = normalize_children(children, tag)
+        if ch and t == 2:
+            raise ValueError("<%s> is a void element and cannot have children" % tag)
+        return VNode(tag, props, ch, key)
+    return VNode(tag, props, [], key)
 
 
 def _check_tag(tag):
@@ -131,33 +160,33 @@ def _check_tag(tag):
     if tag in _SPECIAL:
         if tag != Fragment:
             raise ValueError("h(): %r is an internal tag; use vdom.text()/vdom.memo()" % (tag,))
-        return
+        return 1
     c = tag[:1]
     if not (("a" <= c <= "z") or ("A" <= c <= "Z")):
         raise ValueError("h(): invalid tag %r: a tag starts with a letter" % (tag,))
     check_name(tag, "tag")
     if len(_good_tags) > 2048:
         _good_tags.clear()
-    _good_tags[tag] = 1
+    t = 2 if tag.lower() in VOID else 1
+    _good_tags[tag] = t
+    return t
 
 
-def _check_props(tag, props):
-    for name in props:
-        k = prop_kind(name)
-        if k == EVENT:
-            f = props[name]
-            if f is not None and not callable(f):
-                raise TypeError("<%s %s>: a listener must be callable or None, got %r" % (tag, name, f))
-        elif k == CLASS:
-            v = props[name]
-            if v.__class__ is not str:
-                props[name] = norm_class(v)
-        elif k == STYLE:
-            check_style(props[name])
-        elif name == "hook":
-            hk = props[name]
-            if hk is not None and not isinstance(hk, dict):
-                raise TypeError("<%s>: the hook prop must be a dict of callables, got %r" % (tag, hk))
+def _check_prop(tag, props, name):
+    """Validate one prop whose kind needs a look at its value (or is unknown)."""
+    k = prop_kind(name)
+    v = props[name]
+    if k == EVENT:
+        if v is not None and not callable(v):
+            raise TypeError("<%s %s>: a listener must be callable or None, got %r" % (tag, name, v))
+    elif k == CLASS:
+        if v.__class__ is not str:
+            norm_class(v)  # raises TypeError for a bad value
+    elif k == STYLE:
+        check_style(v)
+    elif name == "hook":
+        if v is not None and not isinstance(v, dict):
+            raise TypeError("<%s>: the hook prop must be a dict of callables, got %r" % (tag, v))
 
 
 def normalize_children(items, parent_tag="#root"):
@@ -169,23 +198,15 @@ def normalize_children(items, parent_tag="#root"):
     already used elsewhere is deep-copied.  Raises ``ValueError`` naming the
     key when two siblings share one.
     """
+    for c in items:
+        cls = c.__class__
+        if cls is list or cls is tuple:
+            items = _flatten(items)
+            break
     out = []
     slot = 0
     keyed = 0
-    pending = None
-    seq = items
-    i = 0
-    n = len(seq)
-    while True:
-        if i == n:
-            if not pending:
-                break
-            i = pending.pop()
-            seq = pending.pop()
-            n = len(seq)
-            continue
-        c = seq[i]
-        i += 1
+    for c in items:
         cls = c.__class__
         if cls is VNode or cls is MemoNode or isinstance(c, VNode):
             if c.slot is not None:
@@ -204,14 +225,6 @@ def normalize_children(items, parent_tag="#root"):
             out.append(v)
         elif c is None or c is True or c is False:
             slot += 1
-        elif cls is list or cls is tuple:
-            if pending is None:
-                pending = []
-            pending.append(seq)
-            pending.append(i)
-            seq = c
-            i = 0
-            n = len(c)
         elif cls is int or cls is float:
             v = VNode(TEXT, None, None, None, str(c))
             v.slot = slot
@@ -234,6 +247,22 @@ def normalize_children(items, parent_tag="#root"):
             )
     if keyed > 1:
         _check_keys(out, parent_tag)
+    return out
+
+
+def _flatten(items):
+    """Flatten nested lists/tuples iteratively (holes kept: they hold slots)."""
+    out = []
+    stack = [iter(items)]
+    while stack:
+        for c in stack[-1]:
+            cls = c.__class__
+            if cls is list or cls is tuple:
+                stack.append(iter(c))
+                break
+            out.append(c)
+        else:
+            stack.pop()
     return out
 
 
