@@ -8,13 +8,9 @@ input like a DOM would (inserting before a node that is not a child,
 removing a node from the wrong parent) so core bugs fail loudly.
 """
 
-import sys
-
 from vdom.renderer import Renderer
 from vdom.props import style_text
 from renderers.markup import VOID, RAW_TEXT, escape_text, raw_text, open_tag
-
-_MPY = sys.implementation.name == "micropython"
 
 # Event types that do not bubble in the DOM.
 _NO_BUBBLE = {"focus": 1, "blur": 1, "load": 1, "unload": 1, "scroll": 1, "mouseenter": 1,
@@ -26,35 +22,17 @@ class MockNode:
     (``tag`` is None, ``text`` holds the string) or raw HTML (``tag`` is "#raw").
     """
 
-    if _MPY:
-        # Few instance attributes on MicroPython (see vdom.vnode.VNode).
-        namespace = None
-        styles = None
-        parent = None
-        text = None
-        listeners = None
+    __slots__ = ("tag", "namespace", "attributes", "styles", "children", "parent", "text", "listeners")
 
-        def __init__(self, tag, namespace=None, text=None):
-            self.tag = tag
-            self.attributes = {}
-            self.children = []
-            if namespace is not None:
-                self.namespace = namespace
-            if text is not None:
-                self.text = text
-
-    else:
-        __slots__ = ("tag", "namespace", "attributes", "styles", "children", "parent", "text", "listeners")
-
-        def __init__(self, tag, namespace=None, text=None):
-            self.tag = tag
-            self.namespace = namespace
-            self.attributes = {}
-            self.styles = None
-            self.children = []
-            self.parent = None
-            self.text = text
-            self.listeners = None
+    def __init__(self, tag, namespace=None, text=None):
+        self.tag = tag
+        self.namespace = namespace
+        self.attributes = {}
+        self.styles = None
+        self.children = []
+        self.parent = None
+        self.text = text
+        self.listeners = None
 
     def __repr__(self):
         if self.tag is None:
