@@ -91,11 +91,13 @@ class Store:
 def row(item, selected):
     """One benchmark row."""
     rid = item[0]
-    return h("tr", {"key": rid, "class": _DANGER} if selected else {"key": rid},
-             h("td", _TD1, str(rid)),
-             h("td", _TD4, h("a", None, item[1])),
-             h("td", _TD1, h("a", None, h("span", _ICON))),
-             h("td", _TD6))
+    # Children as one list: on MicroPython a call with 3+ varargs builds a
+    # tuple that costs ~3.4 us more than a list.
+    return h("tr", {"key": rid, "class": _DANGER} if selected else {"key": rid}, [
+        h("td", _TD1, str(rid)),
+        h("td", _TD4, h("a", None, item[1])),
+        h("td", _TD1, h("a", None, h("span", _ICON))),
+        h("td", _TD6)])
 
 
 def table(store, use_memo=False):

@@ -178,7 +178,8 @@ def main(argv):
             variants = argv[i + 1].split(",")
             i += 1
         i += 1
-    out = {"impl": IMPL, "version": sys.version.split()[0], "runs": runs, "results": {}}
+    ver = sys.implementation.version
+    out = {"impl": IMPL, "version": "%d.%d.%d" % (ver[0], ver[1], ver[2]), "runs": runs, "results": {}}
     for variant in variants:
         use_memo = variant == "memo"
         res = {}

@@ -256,53 +256,77 @@ class Patcher:
     # -- pairs --------------------------------------------------------------
 
     def _pair(self, a, b, parent, nxt, end, ns):
-        """Patch ``a`` into ``b`` (same tag and key); children are queued."""
-        if a is b:
-            return
-        tag = b.tag
-        b.el = a.el
-        if tag == TEXT:
-            if a.text != b.text:
-                self.r.set_text(b.el, b.text)
-            return
-        if tag == MEMO:
-            self._pair_memo(a, b, parent, nxt, end, ns)
-            return
-        st = self.stack
-        if tag == Fragment:
-            # Until its children are diffed, the fragment's hosts are still
-            # those of ``a``: remember it so a move can find them.
-            b.ev = a
+        """Patch ``a`` into ``b`` (same tag and key); children are queued.
+
+        A chain of only children (``td > a > text``) is followed in this
+        loop instead of going through the work stack: most leaves of real
+        trees sit at the end of such chains.
+        """
+        while a is not b:
+            tag = b.tag
+            b.el = a.el
+            if tag == TEXT:
+                if a.text != b.text:
+                    self.r.set_text(b.el, b.text)
+                return
+            if tag == MEMO:
+                self._pair_memo(a, b, parent, nxt, end, ns)
+                return
+            if tag == Fragment:
+                # Until its children are diffed, the fragment's hosts are still
+                # those of ``a``: remember it so a move can find them.
+                b.ev = a
+                st = self.stack
+                st.append(a)
+                st.append(b)
+                st.append(ns)
+                st.append(parent)
+                st.append(nxt)
+                st.append(end)
+                st.append(1)
+                return
+            if tag == RAW:
+                if a.text != b.text:
+                    b.el = None
+                    self.mount(b, parent, a.el, ns)
+                    self.unmount(a, parent, True)
+                return
+            b.ev = a.ev
+            if tag == "svg":
+                ns = SVG_NS
+            elif tag == "math":
+                ns = MATHML_NS
+            bp = b.props
+            if a.props is not bp:
+                self._props(b, a.props, bp, ns)
+            if bp is not None and "hook" in bp:
+                hook = bp["hook"]
+                if hook:
+                    f = hook.get("update")
+                    if f is not None:
+                        f(a, b)
+            oc = a.children
+            nc = b.children
+            if not oc and not nc:
+                return
+            if ns is not None and tag == "foreignObject":
+                ns = None
+            if len(oc) == 1 and len(nc) == 1:
+                x = oc[0]
+                y = nc[0]
+                if x.key == y.key and x.slot == y.slot and x.tag == y.tag:
+                    parent = b.el
+                    nxt = None
+                    end = None
+                    a = x
+                    b = y
+                    continue
+            st = self.stack
             st.append(a)
             st.append(b)
             st.append(ns)
-            st.append(parent)
-            st.append(nxt)
-            st.append(end)
-            st.append(1)
-            return
-        if tag == RAW:
-            if a.text != b.text:
-                b.el = None
-                self.mount(b, parent, a.el, ns)
-                self.unmount(a, parent, True)
-            return
-        b.ev = a.ev
-        ens = element_ns(tag, ns)
-        bp = b.props
-        if a.props is not bp:
-            self._props(b, a.props, bp, ens)
-        if bp is not None:
-            hook = bp.get("hook")
-            if hook:
-                f = hook.get("update")
-                if f is not None:
-                    f(a, b)
-        if a.children or b.children:
-            st.append(a)
-            st.append(b)
-            st.append(_child_ns(tag, ens))
             st.append(0)
+            return
 
     def _pair_memo(self, a, b, parent, nxt, end, ns):
         if a.args == b.args and a.fn == b.fn:

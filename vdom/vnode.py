@@ -123,16 +123,28 @@ def h(tag, props=None, *children):
             for name in props:
                 k = kinds.get(name)
                 if k is None or k > KEY:
-                    _check_prop(tag, props, name)
+                    if k != CLASS or props[name].__class__ is not str:
+                        _check_prop(tag, props, name)
             key = props.get("key")
         else:
             props = None
-    if children:
-        ch = normalize_children(children, tag)
-        if ch and t == 2:
-            raise ValueError("<%s> is a void element and cannot have children" % tag)
-        return VNode(tag, props, ch, key)
-    return VNode(tag, props, [], key)
+    if not children:
+        return VNode(tag, props, [], key)
+    if len(children) == 1 and t == 1:
+        # Fast paths for the most common case, one text or one fresh VNode child.
+        c = children[0]
+        cls = c.__class__
+        if cls is str:
+            c = VNode(TEXT, None, None, None, c)
+            c.slot = 0
+            return VNode(tag, props, [c], key)
+        if cls is VNode and c.slot is None and c.key is None:
+            c.slot = 0
+            return VNode(tag, props, [c], key)
+    ch = normalize_children(children, tag)
+    if ch and t == 2:
+        raise ValueError("<%s> is a void element and cannot have children" % tag)
+    return VNode(tag, props, ch, key)
 
 
 def _check_tag(tag):
@@ -179,6 +191,10 @@ def normalize_children(items, parent_tag="#root"):
     already used elsewhere is deep-copied.  Raises ``ValueError`` naming the
     key when two siblings share one.
     """
+    if len(items) == 1:
+        c = items[0].__class__
+        if c is list or c is tuple:
+            items = items[0]  # h(tag, props, [children]): use the list as is
     for c in items:
         cls = c.__class__
         if cls is list or cls is tuple:
@@ -189,7 +205,7 @@ def normalize_children(items, parent_tag="#root"):
     keyed = 0
     for c in items:
         cls = c.__class__
-        if cls is VNode or cls is MemoNode or isinstance(c, VNode):
+        if cls is VNode or cls is MemoNode:
             if c.slot is not None:
                 c = clone(c)
             if c.key is None:
@@ -199,33 +215,36 @@ def normalize_children(items, parent_tag="#root"):
                 c.slot = -1
                 keyed += 1
             out.append(c)
-        elif cls is str:
-            v = VNode(TEXT, None, None, None, c)
-            v.slot = slot
-            slot += 1
-            out.append(v)
+            continue
+        if cls is str:
+            c = VNode(TEXT, None, None, None, c)
         elif c is None or c is True or c is False:
             slot += 1
+            continue
         elif cls is int or cls is float:
-            v = VNode(TEXT, None, None, None, str(c))
-            v.slot = slot
-            slot += 1
-            out.append(v)
+            c = VNode(TEXT, None, None, None, str(c))
+        elif isinstance(c, VNode):
+            if c.slot is not None:
+                c = clone(c)
+            if c.key is not None:
+                c.slot = -1
+                keyed += 1
+                out.append(c)
+                continue
         elif hasattr(c, "__html__"):
-            v = VNode(RAW, None, None, None, str(c.__html__()))
-            v.slot = slot
-            slot += 1
-            out.append(v)
+            c = VNode(RAW, None, None, None, str(c.__html__()))
         elif isinstance(c, str):
-            v = VNode(TEXT, None, None, None, str(c))
-            v.slot = slot
-            slot += 1
-            out.append(v)
+            c = VNode(TEXT, None, None, None, str(c))
+        elif isinstance(c, (int, float)):
+            c = VNode(TEXT, None, None, None, str(c))
         else:
             raise TypeError(
                 "<%s>: a child must be a VNode, str, number, None/bool or a list of these, got %s %r"
                 % (parent_tag, type(c).__name__, c)
             )
+        c.slot = slot
+        slot += 1
+        out.append(c)
     if keyed > 1:
         _check_keys(out, parent_tag)
     return out
