@@ -19,6 +19,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RESULTS = os.path.join(ROOT, "bench", "results")
+T0 = time.time()
 INTERPRETERS = ("cpython", "pyodide", "micropython")
 
 
@@ -98,6 +99,23 @@ def table(data, variant):
     return "\n".join(lines)
 
 
+def check(data):
+    """Count operations whose DOM is right and whose renderer calls are minimal."""
+    passed = failed = 0
+    for d in data:
+        for variant in d["results"]:
+            for op, res in d["results"][variant].items():
+                ops = res["ops"]
+                ok = ops.get("dom_ok") and all(ops[k] == res["min_ops"][k] for k in res["min_ops"])
+                if ok:
+                    passed += 1
+                else:
+                    failed += 1
+                    print("bench: FAILED %s/%s/%s: ops %r, minimum %r" % (d["impl"], variant, op, ops,
+                                                                         res["min_ops"]))
+    return passed, failed
+
+
 def main(argv):
     args = []
     only = list(INTERPRETERS)
@@ -138,6 +156,9 @@ def main(argv):
     out.append("\n%s; median of %d runs; times are build + patch in ms." % (versions, data[0]["runs"]))
     text = "\n".join(out)
     print(text)
+    passed, failed = check(data)
+    print("\nbench: %d passed, %d failed in %.1f s (DOM after each operation equals a fresh render;"
+          " renderer calls equal the minimum)" % (passed, failed, time.time() - T0))
     if "--quick" not in args:
         os.makedirs(RESULTS, exist_ok=True)
         stamp = time.strftime("%Y-%m-%d")
@@ -147,6 +168,8 @@ def main(argv):
         with open(os.path.join(RESULTS, "latest.md"), "w") as f:
             f.write(text + "\n")
         print("\nbench: wrote bench/results/latest.json and latest.md")
+    if failed:
+        raise SystemExit(1)
 
 
 main(sys.argv[1:])

@@ -20,7 +20,8 @@ except NameError:
     pass
 
 from vdom import create_root  # noqa: E402
-from renderers.mock import MockRenderer  # noqa: E402
+from renderers.mock import MockRenderer, inner_html  # noqa: E402
+from renderers.html import render_to_string  # noqa: E402
 
 try:
     from bench.jfb import Store, table, OPERATIONS  # noqa: E402
@@ -82,9 +83,13 @@ def count_ops(name, setup, action, use_memo):
     tbody = root.children[0].children[0].el
     r.reset()
     action(store)
-    root.render(table(store, use_memo))
+    tree = table(store, use_memo)
+    root.render(tree)
     c = {"total": len(r.ops), "moves": r.moves, "set_text": 0, "class_changes": 0,
          "row_inserts": 0, "row_removes": 0}
+    # The DOM after the operation must be exactly the tree rendered from scratch.
+    c["dom_ok"] = inner_html(root.container) == render_to_string(table(store, use_memo)) and \
+        len(tbody.children) == len(store.rows)
     for op in r.ops:
         k = op[0]
         if k == "set_text":
@@ -95,7 +100,6 @@ def count_ops(name, setup, action, use_memo):
             c["row_inserts"] += 1
         elif (k == "remove" and op[1] is tbody) or (k == "clear" and op[1] is tbody):
             c["row_removes"] += 1
-    c["row_inserts"] -= 0  # moves go before an anchor; appends are creations here
     return c
 
 

@@ -17,6 +17,7 @@
 #   cpython      .venv/bin/python -m pytest -q --hypothesis-profile=$HYPOTHESIS_PROFILE [args]
 #   pyodide      node tools/pyodide_pytest.mjs . -q --hypothesis-profile=$HYPOTHESIS_PROFILE [args]
 #   micropython  tests/run_portable.py inside MicroPython (tools/mpy_run.mjs), tests/portable only
+#   bench        python -m bench --quick on the three interpreters (DOM + minimal-call checks)
 #   browser      placeholder, not implemented (see stage_browser)
 # Extra args go to both pytest stages (so no cacheprovider options such as --lf: Pyodide runs
 # with -p no:cacheprovider).
@@ -24,7 +25,7 @@
 # Environment:
 #   HYPOTHESIS_PROFILE  hypothesis profile for both pytest stages (default: ci; registered in
 #                       tests/conftest.py)
-#   TEST_STAGES         stages to run, space-separated (default: "cpython pyodide micropython")
+#   TEST_STAGES         stages to run, space-separated (default: "cpython pyodide micropython bench")
 #   PORTABLE_FILTER     substring filter for the MicroPython stage (run_portable.py FILTER)
 #   PYTHON              interpreter used to create .venv (default: python3)
 #   PYODIDE_WHEELS      wheel directory (default: .cache/pyodide-wheels)
@@ -39,7 +40,7 @@ if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
 fi
 
 HYPOTHESIS_PROFILE="${HYPOTHESIS_PROFILE:-ci}"
-TEST_STAGES="${TEST_STAGES:-cpython pyodide micropython}"
+TEST_STAGES="${TEST_STAGES:-cpython pyodide micropython bench}"
 PORTABLE_FILTER="${PORTABLE_FILTER:-}"
 PYTHON="${PYTHON:-python3}"
 VENV="$ROOT/.venv"
@@ -163,6 +164,12 @@ stage_micropython() {
     tests/run_portable.py ${PORTABLE_FILTER:+"$PORTABLE_FILTER"}
 }
 
+stage_bench() {
+  # A quick smoke of the benchmark on all three interpreters: each operation once, failing
+  # if the DOM is wrong or the renderer calls exceed the minimum (python -m bench for figures).
+  "$VENV/bin/python" -m bench --quick --ops create1k,update10th,select,swap,remove,clear1k
+}
+
 # ---- Browser stage (Chromium + Playwright): NOT IMPLEMENTED YET ---------------------------
 # Planned: apt-get install chromium (Debian); pip install playwright pytest-playwright (no
 # `playwright install`: browser downloads are blocked; launch /usr/bin/chromium through
@@ -180,6 +187,7 @@ stage_title() {
     pyodide)     echo "Pyodide $(node -p 'require("./node_modules/pyodide/package.json").version') (CPython 3.14 wasm, pytest)";;
     micropython) echo "MicroPython $(node -p 'require("./node_modules/@micropython/micropython-webassembly-pyscript/package.json").version') (wasm, run_portable)";;
     browser)     echo "Browser (Chromium + Playwright)";;
+    bench)       echo "Benchmark smoke (CPython, Pyodide, MicroPython)";;
     *)           echo "$1";;
   esac
 }
@@ -198,7 +206,7 @@ counts_from_log() {
 # ------------------------------------------------------------------------------------------
 for stage in $TEST_STAGES; do
   declare -F "stage_$stage" >/dev/null \
-    || die "unknown stage '$stage' in TEST_STAGES (known: cpython pyodide micropython browser)"
+    || die "unknown stage '$stage' in TEST_STAGES (known: cpython pyodide micropython bench browser)"
 done
 check_prereqs
 T_ALL=$(now_ms)
