@@ -102,11 +102,14 @@ class Listener:
     the browser) is created once and never re-added.
     """
 
-    __slots__ = ("handler", "event_type")
+    __slots__ = ("handler", "event_type", "host")
 
     def __init__(self, handler, event_type):
         self.handler = handler
         self.event_type = event_type
+        # Free for the renderer: e.g. the JS proxy the DOM renderer made for
+        # this listener, so remove_listener can detach and destroy it.
+        self.host = None
 
     def __call__(self, event):
         handler = self.handler
