@@ -13,7 +13,7 @@ its start marker) is final as soon as its list has been diffed.
 
 from vdom.vnode import TEXT, Fragment, MEMO, RAW, clone, as_vnode, text
 from vdom.props import _kinds, prop_kind, event_type, attr_value, style_value, norm_class
-from vdom.props import ATTR, CLASS, STYLE, EVENT
+from vdom.props import ATTR, KEY, CLASS, STYLE, EVENT
 from vdom.renderer import Listener
 from vdom.lis import lis
 
@@ -21,6 +21,7 @@ SVG_NS = "http://www.w3.org/2000/svg"
 MATHML_NS = "http://www.w3.org/1998/Math/MathML"
 
 _EMPTY = {}
+_GENERAL = {Fragment: 1, MEMO: 1, RAW: 1}  # children that need the general mount path
 _FAILED = ("#failed",)  # a memo whose render raised: never equal to real args
 
 
@@ -375,11 +376,7 @@ class Patcher:
             k = kinds.get(name)
             if k is None:
                 k = prop_kind(name)
-            if k == ATTR:
-                value = attr_value(name, value)
-                if value is not None:
-                    r.set_attribute(el, name, value)
-            elif k == CLASS:
+            if k == CLASS:
                 if value.__class__ is not str:
                     value = norm_class(value)
                 if value:
@@ -387,6 +384,14 @@ class Patcher:
                         r.set_class(el, value)
                     else:
                         r.set_attribute(el, "class", value)
+            elif k == ATTR:
+                if value.__class__ is not str:
+                    value = attr_value(name, value)
+                    if value is None:
+                        continue
+                r.set_attribute(el, name, value)
+            elif k == KEY:
+                continue
             elif k == EVENT:
                 if value is not None:
                     t = event_type(name)
@@ -513,6 +518,14 @@ class Patcher:
         Descendants are appended to their (still detached) parents as they
         are created; the top node goes in last, so the live tree changes
         once.  Returns the VNode mounted (a copy if ``v`` was mounted already).
+
+        Work items on the stack are five values (vnode, parent, anchor, ns,
+        kind): 0 mount and append, 1 mount the top and insert it last,
+        2 post-order step (create hook, insert, insert hook), 3 set a memo's
+        host, 5 create the children of an element already built.  Text
+        children and plain elements are created inline by kind 5, without a
+        stack round trip; the rest of a list goes through the stack as soon
+        as a child needs the general path (fragment, memo, raw, hook).
         """
         if v.el is not None:
             v = clone(v)
@@ -525,6 +538,52 @@ class Patcher:
             anchor = st.pop()
             parent = st.pop()
             v = st.pop()
+            if kind == 5:
+                el = v.el
+                ch = v.children
+                n = len(ch)
+                for i in range(n):
+                    c = ch[i]
+                    if c.el is not None:
+                        c = ch[i] = clone(c)
+                    t = c.tag
+                    if t == TEXT:
+                        ce = c.el = r.create_text(c.text)
+                        r.insert(el, ce, None)
+                        continue
+                    props = c.props
+                    if t in _GENERAL or (props is not None and "hook" in props):
+                        for j in range(n - 1, i - 1, -1):
+                            c = ch[j]
+                            if c.el is not None:
+                                c = ch[j] = clone(c)
+                            st.append(c)
+                            st.append(el)
+                            st.append(None)
+                            st.append(ns)
+                            st.append(0)
+                        break
+                    if t == "svg":
+                        ens = SVG_NS
+                    elif t == "math":
+                        ens = MATHML_NS
+                    else:
+                        ens = ns
+                    if ens is None:
+                        ce = r.create_element(t)
+                    else:
+                        ce = r.create_element_ns(ens, t)
+                    c.el = ce
+                    if props is not None:
+                        self._set_props(c, ce, props, ens)
+                    r.insert(el, ce, None)
+                    if c.children:
+                        st.append(c)
+                        st.append(None)
+                        st.append(None)
+                        st.append(None if (ens is not None and t == "foreignObject") else ens)
+                        st.append(5)
+                continue
             if kind == 2:
                 props = v.props
                 hook = props.get("hook") if props is not None else None
@@ -588,15 +647,7 @@ class Patcher:
             props = v.props
             if props is not None:
                 self._set_props(v, el, props, ens)
-                if kind == 1 or props.get("hook"):
-                    st.append(v)
-                    st.append(parent)
-                    st.append(anchor)
-                    st.append(ns)
-                    st.append(2)
-                else:
-                    r.insert(parent, el, None)
-            elif kind == 1:
+            if kind == 1 or (props is not None and props.get("hook")):
                 st.append(v)
                 st.append(parent)
                 st.append(anchor)
@@ -604,18 +655,12 @@ class Patcher:
                 st.append(2)
             else:
                 r.insert(parent, el, None)
-            ch = v.children
-            if ch:
-                cns = _child_ns(tag, ens)
-                for i in range(len(ch) - 1, -1, -1):
-                    c = ch[i]
-                    if c.el is not None:
-                        c = ch[i] = clone(c)
-                    st.append(c)
-                    st.append(el)
-                    st.append(None)
-                    st.append(cns)
-                    st.append(0)
+            if v.children:
+                st.append(v)
+                st.append(None)
+                st.append(None)
+                st.append(_child_ns(tag, ens))
+                st.append(5)
         return top
 
     def _move(self, v, parent, anchor):

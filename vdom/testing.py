@@ -82,11 +82,12 @@ def mount(vnode, renderer=None):
 from vdom.vnode import VNode, MemoNode, h, memo, normalize_children, as_vnode
 from vdom.vnode import TEXT, Fragment, MEMO, RAW
 from vdom.reconcile import SVG_NS, MATHML_NS
+from vdom.elements import VOID
 
 __all__ = [
-    "raises", "mount", "check_patch", "check_sequence", "check_unmount", "describe",
+    "raises", "mount", "check_patch", "check_sequence", "check_unmount", "describe", "copy_tree",
     "min_moves", "make_rng", "Rng", "random_tree", "mutate", "keyed_list", "shuffled",
-    "Html", "HAVE_HYPOTHESIS",
+    "Html", "reorder_pair", "random_pair", "HAVE_HYPOTHESIS",
 ]
 
 _CREATE_OPS = ("create_element", "create_element_ns", "create_text", "create_raw")
@@ -149,6 +150,15 @@ def _clone_input(x):
     if isinstance(x, (list, tuple)):
         return [_clone_input(c) for c in x]
     return x
+
+
+def copy_tree(tree):
+    """A fresh copy of a render input (VNode, list/tuple of inputs, str, None...).
+
+    VNodes are cloned (``vdom.clone``: no host nodes, props dicts shared), so
+    the copy can be rendered while ``tree`` stays unmounted.
+    """
+    return _clone_input(tree)
 
 
 def _equal_copy(x):
@@ -1073,6 +1083,8 @@ def _gen_children(g, depth, ns, mode=None):
     if depth >= g.max_depth or g.budget <= 0:
         return []
     n = rng.randrange(g.max_width + 1)
+    if depth <= 1 and n < g.max_width and g.budget > 3 * g.max_width:
+        n += 1  # the top levels are rarely empty
     if mode is None:
         mode = rng.randrange(3)  # 0 unkeyed, 1 keyed, 2 mixed
     used = {}
@@ -1146,8 +1158,10 @@ def random_tree(rng, max_depth=4, max_width=5, max_nodes=40, keys=12, svg=True, 
                 raw=True, any_root=True):
     """A random VNode tree for ``Root.render``, built fresh.
 
-    ``rng`` has ``randrange(n)`` (``make_rng(seed)``, a ``random.Random``,
-    or Hypothesis' choices through the strategies).  Children lists are
+    ``rng`` is anything with ``randrange(n)``: ``make_rng(seed)`` (the same
+    trees on every interpreter), a ``random.Random``, the ``random`` module
+    itself (MicroPython, after ``random.seed(n)``), or Hypothesis' choices
+    through the strategies.  Children lists are
     unkeyed, keyed or mixed, with holes (None/True/False), text and
     numbers, fragments (keyed or not), elements (div span p ul/li a b, and
     input/br as void leaves) with attributes, ``class`` as a string, list
@@ -1166,14 +1180,14 @@ def random_tree(rng, max_depth=4, max_width=5, max_nodes=40, keys=12, svg=True, 
 
 
 def _gen_root(g):
-    c = g.rng.randrange(16) if g.any_root else 0
-    if c == 13:
+    c = g.rng.randrange(24) if g.any_root else 0
+    if c == 21:
         return _gen_children(g, 0, None)
-    if c == 14:
+    if c == 22:
         return g.text()
-    if c == 15:
+    if c == 23:
         return None
-    if c >= 10:
+    if c >= 18:
         return _gen_node(g, 0, None)
     return _gen_node(g, 0, None, None, True)
 
@@ -1187,7 +1201,7 @@ class _Mut:
         self.rate = rate  # one list/node in about ``rate`` is changed
 
 
-def mutate(rng, tree, rate=3, max_depth=4, max_width=5, max_nodes=40, keys=12, svg=True,
+def mutate(rng, tree, rate=2, max_depth=4, max_width=5, max_nodes=40, keys=12, svg=True,
            memos=True, raw=True):
     """Derive a new tree from ``tree`` (never changing it) so that keys overlap.
 
@@ -1216,7 +1230,7 @@ def mutate(rng, tree, rate=3, max_depth=4, max_width=5, max_nodes=40, keys=12, s
     if isinstance(tree, (list, tuple)):
         items = [_rebuild(m, c, None, 0) for c in tree]
         return _edit_list(m, items, None, 0)
-    c = rng.randrange(4 * m.rate)
+    c = rng.randrange(8 * m.rate)
     if c == 1:
         return [_rebuild(m, tree, None, 0), g.text()]
     if c == 2:
@@ -1269,12 +1283,12 @@ def _rebuild(m, v, ns, depth):
     if t != Fragment:
         if g.chance(m.rate * 2):
             props = _edit_props(g, props, tag)
-        if g.chance(m.rate * 3):
+        if g.chance(m.rate * 6):
             if ns is None:
                 tag = g.pick(_TAGS + _VOIDS)
             else:
                 tag = g.pick(_SVG_TAGS)
-    if tag in _VOIDS and ns is None:
+    if tag.lower() in VOID:  # h() refuses children of a void tag name in any namespace
         items = []
     return h(tag, props, items)
 
@@ -1310,7 +1324,9 @@ def _edit_list(m, items, ns, depth):
         return _dedupe(g, items)
     for _ in range(1 + rng.randrange(2)):
         n = len(items)
-        op = rng.randrange(12)
+        op = rng.randrange(15)
+        if op >= 12:
+            op -= 12  # swap, move and shuffle are the most frequent edits
         if op == 0 and n >= 2:  # swap
             i = rng.randrange(n)
             j = rng.randrange(n)
@@ -1432,8 +1448,10 @@ def random_pair(rng, **options):
     if c < 7:
         old = random_tree(rng, **options)
         new = old
+        opts = dict(options)
+        opts.pop("any_root", None)
         for _ in range(1 + rng.randrange(2)):
-            new = mutate(rng, new)
+            new = mutate(rng, new, 2, **opts)
         return old, new
     if c < 9:
         return random_tree(rng, **options), random_tree(rng, **options)
@@ -1509,9 +1527,9 @@ if HAVE_HYPOTHESIS:
         c = rng.randrange(10)
         if c < 7:
             old = random_tree(rng, max_depth, max_width, max_nodes, keys, svg, memos, raw, True)
-            new = mutate(rng, old, 3, max_depth, max_width, max_nodes, keys, svg, memos, raw)
+            new = mutate(rng, old, 2, max_depth, max_width, max_nodes, keys, svg, memos, raw)
             if rng.randrange(3) == 2:
-                new = mutate(rng, new, 3, max_depth, max_width, max_nodes, keys, svg, memos, raw)
+                new = mutate(rng, new, 2, max_depth, max_width, max_nodes, keys, svg, memos, raw)
             return old, new
         if c < 9:
             return (random_tree(rng, max_depth, max_width, max_nodes, keys, svg, memos, raw, True),
@@ -1530,5 +1548,5 @@ if HAVE_HYPOTHESIS:
             if rng.randrange(5) == 4:
                 out.append(random_tree(rng, max_depth, max_width, max_nodes, keys, svg, memos, raw, True))
             else:
-                out.append(mutate(rng, out[-1], 3, max_depth, max_width, max_nodes, keys, svg, memos, raw))
+                out.append(mutate(rng, out[-1], 2, max_depth, max_width, max_nodes, keys, svg, memos, raw))
         return out
