@@ -68,6 +68,9 @@ class Patcher:
         self.moves = 0
         self.mounted = 0
         self.unmounted = 0
+        # Set once anything with a listener or a hook is mounted: until then
+        # unmounting a subtree only detaches its top hosts, without a walk.
+        self.deep = False
 
     # -- entry points -------------------------------------------------------
 
@@ -277,6 +280,8 @@ class Patcher:
                 # Until its children are diffed, the fragment's hosts are still
                 # those of ``a``: remember it so a move can find them.
                 b.ev = a
+                if b.props is not None and "hook" in b.props:
+                    self.deep = True
                 st = self.stack
                 st.append(a)
                 st.append(b)
@@ -301,6 +306,7 @@ class Patcher:
             if a.props is not bp:
                 self._props(b, a.props, bp, ns)
             if bp is not None and "hook" in bp:
+                self.deep = True
                 hook = bp["hook"]
                 if hook:
                     f = hook.get("update")
@@ -400,6 +406,7 @@ class Patcher:
                     if ev is None:
                         ev = v.ev = {}
                     ev[t] = lst
+                    self.deep = True
                     r.add_listener(el, t, lst)
             elif k == STYLE:
                 self._style(el, None, value)
@@ -482,6 +489,7 @@ class Patcher:
             if ev is None:
                 ev = v.ev = {}
             ev[t] = lst
+            self.deep = True
             self.r.add_listener(el, t, lst)
 
     def _style(self, el, ov, nv):
@@ -604,6 +612,8 @@ class Patcher:
                 r.insert(parent, el, anchor)
                 continue
             if tag == Fragment:
+                if v.props is not None and "hook" in v.props:
+                    self.deep = True
                 el = v.el = r.create_text("")
                 r.insert(parent, el, anchor)
                 ch = v.children
@@ -647,6 +657,8 @@ class Patcher:
             props = v.props
             if props is not None:
                 self._set_props(v, el, props, ens)
+            if props is not None and "hook" in props:
+                self.deep = True
             if kind == 1 or (props is not None and props.get("hook")):
                 st.append(v)
                 st.append(parent)
@@ -680,6 +692,15 @@ class Patcher:
         top-level hosts are detached (descendants leave with them).
         """
         r = self.r
+        if not self.deep:
+            if detach:
+                t = v.tag
+                if t == Fragment or t == MEMO:
+                    for node in hosts(v):
+                        r.remove(parent, node)
+                else:
+                    r.remove(parent, v.el)
+            return
         tops = [] if detach else None
         st = [v, detach]
         while st:
