@@ -14,8 +14,10 @@ The portable part runs on CPython, Pyodide and MicroPython:
   ``keyed_list(keys)``, ``shuffled(rng, seq)``: seeded generators of VNode
   trees, identical on every interpreter, for property tests without
   Hypothesis (MicroPython).
+  ``random_pair(rng)`` and ``reorder_pair(rng)`` draw ``(old, new)`` pairs.
 * ``min_moves(old_keys, new_keys)``: the minimal number of moves of a keyed
-  list diff; ``describe(tree)``: a tree as ``h()`` source, for messages.
+  list diff; ``describe(tree)``: a tree as ``h()`` source, for messages;
+  ``copy_tree(tree)``: a fresh copy of a render input.
 
 The Hypothesis strategies ``vnodes()``, ``trees()``, ``keyed_lists()``,
 ``tree_pairs()`` and ``tree_sequences()`` are defined only when
