@@ -21,12 +21,7 @@ def escape_text(s):
 
 def escape_attr(s):
     """Escape ``& < > " '`` for a double-quoted attribute value."""
-    if "&" in s:
-        s = s.replace("&", "&amp;")
-    if "<" in s:
-        s = s.replace("<", "&lt;")
-    if ">" in s:
-        s = s.replace(">", "&gt;")
+    s = escape_text(s)
     if '"' in s:
         s = s.replace('"', "&quot;")
     if "'" in s:

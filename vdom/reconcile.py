@@ -561,15 +561,7 @@ class Patcher:
                         continue
                     props = c.props
                     if t in _GENERAL or (props is not None and "hook" in props):
-                        for j in range(n - 1, i - 1, -1):
-                            c = ch[j]
-                            if c.el is not None:
-                                c = ch[j] = clone(c)
-                            st.append(c)
-                            st.append(el)
-                            st.append(None)
-                            st.append(ns)
-                            st.append(0)
+                        _push_mounts(st, ch, i, el, None, ns, 0)
                         break
                     if t == "svg":
                         ens = SVG_NS
@@ -616,17 +608,8 @@ class Patcher:
                     self.deep = True
                 el = v.el = r.create_text("")
                 r.insert(parent, el, anchor)
-                ch = v.children
-                if ch:
-                    for i in range(len(ch) - 1, -1, -1):
-                        c = ch[i]
-                        if c.el is not None:
-                            c = ch[i] = clone(c)
-                        st.append(c)
-                        st.append(parent)
-                        st.append(anchor)
-                        st.append(ns)
-                        st.append(kind)
+                if v.children:
+                    _push_mounts(st, v.children, 0, parent, anchor, ns, kind)
                 continue
             if tag == MEMO:
                 c = self._render_memo(v)
@@ -748,6 +731,23 @@ class Patcher:
         if tops:
             for node in tops:
                 r.remove(parent, node)
+
+
+def _push_mounts(st, ch, start, parent, anchor, ns, kind):
+    """Queue ``ch[start:]`` for mounting, in order (pushed last to first).
+
+    A child that is mounted already (a VNode reused by a render function)
+    is replaced by a copy in ``ch``.
+    """
+    for i in range(len(ch) - 1, start - 1, -1):
+        c = ch[i]
+        if c.el is not None:
+            c = ch[i] = clone(c)
+        st.append(c)
+        st.append(parent)
+        st.append(anchor)
+        st.append(ns)
+        st.append(kind)
 
 
 def hosts(vnode):
