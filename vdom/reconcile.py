@@ -11,7 +11,7 @@ the work stack, which is safe because every VNode's ``el`` (for a fragment
 its start marker) is final as soon as its list has been diffed.
 """
 
-from vdom.vnode import TEXT, Fragment, MEMO, RAW, clone, as_vnode, text
+from vdom.vnode import TEXT, Fragment, MEMO, RAW, MemoNode, clone, as_vnode, text
 from vdom.props import _kinds, prop_kind, event_type, attr_value, style_value, norm_class
 from vdom.props import ATTR, KEY, CLASS, STYLE, EVENT
 from vdom.renderer import Listener
@@ -22,7 +22,7 @@ MATHML_NS = "http://www.w3.org/1998/Math/MathML"
 
 _EMPTY = {}
 _GENERAL = {Fragment: 1, MEMO: 1, RAW: 1}  # children that need the general mount path
-_FAILED = ("#failed",)  # a memo whose render raised: never equal to real args
+_FAILED = ("#failed",)  # args of the stand-in old memo in rerender(): never equal to real args
 
 
 def element_ns(tag, ns):
@@ -335,14 +335,46 @@ class Patcher:
             st.append(0)
             return
 
+    def rerender(self, v):
+        """Re-render the mounted memo ``v`` in place with its current ``fn`` and ``args``.
+
+        Used for a component whose own state changed: nothing outside ``v``
+        is visited.  A memo that rendered a fragment and renders a fragment
+        again is replaced (its nodes are recreated), because patching a
+        fragment in place needs the host that follows it.
+        """
+        if v.el is None or v.children is None:
+            raise ValueError("update(): %r is not mounted" % (v,))
+        old = v.children[0]
+        a = MemoNode(v.fn, _FAILED, v.key)
+        a.children = v.children
+        a.el = v.el
+        if old.tag == Fragment:
+            try:
+                new = as_vnode(v.fn(*v.args), "memo")
+                v.failed = False
+            except Exception as e:
+                self.errors.append((v, e))
+                v.failed = True
+                return
+            new = self._mount(new, v.parent, old.el, v.ns)
+            self._unmount(old, v.parent, True)
+            v.children = [new]
+            v.el = new.el
+            return
+        self._pair_memo(a, v, v.parent, None, None, v.ns)
+
     def _pair_memo(self, a, b, parent, nxt, end, ns):
-        if a.args == b.args and a.fn == b.fn:
+        b.parent = parent
+        b.ns = ns
+        if a.args == b.args and a.fn == b.fn and not a.failed:
             b.children = a.children
             b.el = a.el
             return
         old = a.children[0]
         try:
             res = b.fn(*b.args)
+            b.failed = False
             if res is old:
                 b.children = a.children
                 b.el = a.el
@@ -352,7 +384,7 @@ class Patcher:
             self.errors.append((b, e))
             b.children = a.children
             b.el = a.el
-            b.args = _FAILED
+            b.failed = True
             return
         if new.key == old.key and new.tag == old.tag and new.slot == old.slot:
             self._pair(old, new, parent, nxt, end, ns)
@@ -367,7 +399,7 @@ class Patcher:
             return as_vnode(v.fn(*v.args), "memo")
         except Exception as e:
             self.errors.append((v, e))
-            v.args = _FAILED
+            v.failed = True
             t = text("")
             t.slot = 0
             return t
@@ -612,6 +644,8 @@ class Patcher:
                     _push_mounts(st, v.children, 0, parent, anchor, ns, kind)
                 continue
             if tag == MEMO:
+                v.parent = parent
+                v.ns = ns
                 c = self._render_memo(v)
                 if c.el is not None:
                     c = clone(c)

@@ -38,7 +38,26 @@ class Root:
         p.patch_children(self.container, self.children, new, None, self.namespace, False)
         self.children = new
         self.vnode = node
-        errors = p.errors
+        self._raise_errors()
+
+    def update(self, memo_vnode):
+        """Re-render one mounted ``memo`` in place, without touching the rest.
+
+        For frameworks: a component is a memo, and when only its own state
+        changes it calls its function again (with ``memo_vnode.args``, which
+        the caller may replace first) and patches just its subtree.  If the
+        memo renders another memo, update the outer one.  Errors behave as in
+        ``render``.
+        """
+        p = self.patcher
+        p.begin()
+        p.rerender(memo_vnode)
+        p._drain()
+        p.flush_hooks()
+        self._raise_errors()
+
+    def _raise_errors(self):
+        errors = self.patcher.errors
         if errors:
             v, e = errors[0]
             fn = getattr(v, "fn", None)

@@ -67,12 +67,18 @@ class VNode:
 class MemoNode(VNode):
     """A subtree rendered by ``fn(*args)``, skipped while ``args`` stay equal."""
 
-    __slots__ = ("fn", "args")
+    __slots__ = ("fn", "args", "parent", "ns", "failed")
 
     def __init__(self, fn, args, key=None):
         VNode.__init__(self, MEMO, None, None, key)
         self.fn = fn
         self.args = args
+        # Where the memo's hosts live once mounted, so Root.update() can
+        # re-render it in place (a component whose own state changed).
+        self.parent = None
+        self.ns = None
+        # True after fn raised: the next render calls it again even if args are equal.
+        self.failed = False
 
     def __repr__(self):
         return "MemoNode(%r, %d args)" % (getattr(self.fn, "__name__", self.fn), len(self.args))
