@@ -67,7 +67,9 @@ class MockEvent:
 
 class MockRenderer(Renderer):
     """In-memory renderer.  ``ops`` logs every call; ``moves`` counts inserts
-    of nodes that were already attached.  Pass ``log=False`` to keep only the
+    of nodes that were already attached (the core's ``move`` calls arrive
+    here as ``insert``, through the base class, and are logged as such;
+    ``release_listener`` arrives as ``remove_listener``).  Pass ``log=False`` to keep only the
     counters (``counts``: calls per method name), e.g. in benchmarks.
     """
 

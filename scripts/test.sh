@@ -4,7 +4,7 @@
 #   bash scripts/test.sh [pytest args...]
 #
 # Needs: bash, python3 >= 3.11 with venv+pip, node >= 20 with npm; network to PyPI and the npm
-# registry on the first run (nothing else: no CDN, no apt). Every setup step is idempotent and
+# registry on the first run (no CDN; apt only for the browser stage's chromium). Every setup step is idempotent and
 # skipped when its inputs (package-lock.json, tools/pyodide-wheels.txt, pyproject.toml) are
 # unchanged, so later runs go straight to the tests.
 #
@@ -18,14 +18,16 @@
 #   pyodide      node tools/pyodide_pytest.mjs . -q --hypothesis-profile=$HYPOTHESIS_PROFILE [args]
 #   micropython  tests/run_portable.py inside MicroPython (tools/mpy_run.mjs), tests/portable only
 #   bench        python -m bench --quick on the three interpreters (DOM + minimal-call checks)
-#   browser      placeholder, not implemented (see stage_browser)
+#   browser      the examples gallery in Chromium under MicroPython and Pyodide (pytest + Playwright,
+#                tests/browser/); installs Debian's chromium (apt-get) and playwright if missing
 # Extra args go to both pytest stages (so no cacheprovider options such as --lf: Pyodide runs
 # with -p no:cacheprovider).
 #
 # Environment:
 #   HYPOTHESIS_PROFILE  hypothesis profile for both pytest stages (default: ci; registered in
 #                       tests/conftest.py)
-#   TEST_STAGES         stages to run, space-separated (default: "cpython pyodide micropython bench")
+#   TEST_STAGES         stages to run, space-separated (default: "cpython pyodide micropython bench browser")
+#   CHROMIUM_PATH       Chromium for the browser stage (default /usr/bin/chromium, apt-get installed)
 #   PORTABLE_FILTER     substring filter for the MicroPython stage (run_portable.py FILTER)
 #   PYTHON              interpreter used to create .venv (default: python3)
 #   PYODIDE_WHEELS      wheel directory (default: .cache/pyodide-wheels)
@@ -40,7 +42,7 @@ if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
 fi
 
 HYPOTHESIS_PROFILE="${HYPOTHESIS_PROFILE:-ci}"
-TEST_STAGES="${TEST_STAGES:-cpython pyodide micropython bench}"
+TEST_STAGES="${TEST_STAGES:-cpython pyodide micropython bench browser}"
 PORTABLE_FILTER="${PORTABLE_FILTER:-}"
 PYTHON="${PYTHON:-python3}"
 VENV="$ROOT/.venv"
@@ -170,15 +172,44 @@ stage_bench() {
   "$VENV/bin/python" -m bench --quick --ops create1k,update10th,select,swap,remove,clear1k
 }
 
-# ---- Browser stage (Chromium + Playwright): NOT IMPLEMENTED YET ---------------------------
-# Planned: apt-get install chromium (Debian); pip install playwright pytest-playwright (no
-# `playwright install`: browser downloads are blocked; launch /usr/bin/chromium through
-# executable_path); serve the repo + node_modules on 127.0.0.1 and run PyScript pages with
-# the local Pyodide / MicroPython from node_modules (the CDN is unreachable).
-# Enable with TEST_STAGES="... browser" once implemented; until then it reports FAIL.
+# ---- Browser stage (Chromium + Playwright) ----------------------------------------------
+# The examples gallery (examples/, served by `python -m examples`) in Debian's Chromium under
+# MicroPython and Pyodide: tests/browser/ (collected only with PYVDOM_BROWSER=1).
+# Installs what is missing: Debian's chromium (apt-get, as root or through sudo -n; or set
+# CHROMIUM_PATH to another Chromium) and the `browser` extra of pyproject.toml (playwright,
+# pytest-playwright) into .venv. Never `playwright install`: Playwright's browser downloads
+# are blocked, it drives /usr/bin/chromium through executable_path (tests/browser/conftest.py).
+BROWSER_STAMP="$VENV/.pyvdom-browser-stamp"
+browser_deps_uptodate() {
+  [ -f "$BROWSER_STAMP" ] && [ "$(cat "$BROWSER_STAMP")" = "$(hash_of pyproject.toml)" ] \
+    && "$VENV/bin/python" -c 'import playwright, pytest_playwright' 2>/dev/null
+}
+install_chromium() {
+  local chromium="${CHROMIUM_PATH:-/usr/bin/chromium}" sudo=""
+  [ -x "$chromium" ] && return 0
+  if [ -n "${CHROMIUM_PATH:-}" ]; then
+    echo "browser: CHROMIUM_PATH=$CHROMIUM_PATH is not an executable" >&2; return 1
+  fi
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; else
+      echo "browser: /usr/bin/chromium is missing; install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH" >&2
+      return 1
+    fi
+  fi
+  command -v apt-get >/dev/null 2>&1 \
+    || { echo "browser: /usr/bin/chromium is missing and apt-get is not available: install Chromium, set CHROMIUM_PATH" >&2; return 1; }
+  echo "[browser] apt-get install -y chromium ..."
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null \
+    && [ -x /usr/bin/chromium ]
+}
 stage_browser() {
-  echo "browser stage is not implemented yet (scripts/test.sh: stage_browser)"
-  return 1
+  install_chromium || return 1
+  if ! browser_deps_uptodate; then
+    echo "[browser] pip install -e '.[browser]' (playwright, pytest-playwright) ..."
+    pip_quiet install -q -e '.[browser]' && hash_of pyproject.toml > "$BROWSER_STAMP" || return 1
+  fi
+  PYVDOM_BROWSER=1 "$VENV/bin/python" -m pytest tests/browser -q -p no:cacheprovider \
+    -W ignore::pytest.PytestRemovedIn10Warning
 }
 
 stage_title() {

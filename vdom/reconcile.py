@@ -62,6 +62,9 @@ class Patcher:
 
     def __init__(self, renderer):
         self.r = renderer
+        # Optional protocol methods, with their fallbacks for duck-typed renderers.
+        self._mv = getattr(renderer, "move", None) or renderer.insert
+        self._release = getattr(renderer, "release_listener", None) or renderer.remove_listener
         self.stack = []
         self.inserted = []
         self.errors = []
@@ -696,11 +699,11 @@ class Patcher:
         self.moves += 1
         t = v.tag
         if t == Fragment or t == MEMO:
-            r = self.r
+            mv = self._mv
             for node in hosts(v):
-                r.insert(parent, node, anchor)
+                mv(parent, node, anchor)
         else:
-            self.r.insert(parent, v.el, anchor)
+            self._mv(parent, v.el, anchor)
 
     def _unmount(self, v, parent, detach):
         """Run remove hooks and release listeners in the whole subtree, then detach.
@@ -753,8 +756,9 @@ class Patcher:
                 ev = x.ev
                 if ev:
                     el = x.el
+                    release = self._release
                     for typ in ev:
-                        r.remove_listener(el, typ, ev[typ])
+                        release(el, typ, ev[typ])
                     x.ev = None
                 ch = x.children
                 if ch:

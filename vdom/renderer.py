@@ -19,8 +19,11 @@ What the core guarantees to a renderer:
   ``remove_attribute(el, "style")`` removes every style property.
 * ``add_listener`` is called once per element and event type with a stable
   ``Listener``; changing the handler swaps ``listener.handler`` and makes
-  no renderer call.  ``remove_listener`` gets that same object, when the
-  prop goes away or the element is unmounted.
+  no renderer call.  ``remove_listener`` gets that same object when the
+  prop goes away, ``release_listener`` when the element is unmounted.
+* Relocating an already mounted child goes through ``move``; ``insert`` is
+  only for nodes the core just created.  ``move`` and ``release_listener``
+  are optional (the base class falls back to ``insert``/``remove_listener``).
 * ``clear(parent)`` is used only when every child of an element goes away,
   in place of one ``remove`` per child.
 * Reads are never needed: the core knows the host tree from its VNodes.
@@ -52,6 +55,14 @@ class Renderer:
         ``node`` may already be attached (to ``parent``): then this is a move.
         """
         raise NotImplementedError("insert")
+
+    def move(self, parent, node, anchor):
+        """Move the attached child ``node`` of ``parent`` before ``anchor``.
+
+        Optional: the default is ``insert``.  A DOM renderer can keep the
+        moved element's state (focus, iframes) with ``moveBefore``.
+        """
+        self.insert(parent, node, anchor)
 
     def remove(self, parent, node):
         """Detach ``node`` from ``parent``."""
@@ -92,6 +103,15 @@ class Renderer:
     def remove_listener(self, el, event_type, listener):
         """Undo ``add_listener`` with the same ``listener`` object; release what it holds."""
         raise NotImplementedError("remove_listener")
+
+    def release_listener(self, el, event_type, listener):
+        """``el`` is being unmounted: release what ``add_listener`` holds.
+
+        Optional: the default is ``remove_listener``.  The element is
+        discarded, so a DOM renderer may skip ``removeEventListener`` and
+        only free its proxy.
+        """
+        self.remove_listener(el, event_type, listener)
 
 
 class Listener:

@@ -1,0 +1,103 @@
+"""Shared by the gallery's examples: run a view function with pyvdom's DOM renderer.
+
+An example is a ``view(app)`` function returning VNodes; ``App`` owns the
+state (``app.state``, a dict), re-renders on ``app.set(**changes)`` or
+``app.render()``, and exposes test hooks on ``window`` (for the Playwright
+tests and for curious users in the browser console):
+
+* ``pyvdom.stats()``      JSON: interpreter, renders, live JS proxies, protocol
+  calls and JS crossings since the last reset, ``root.stats``, last render's ms.
+* ``pyvdom.reset()``      zero the counters.
+* ``pyvdom.rerender(n)``  render ``n`` times (each render builds new VNodes
+  and new handler functions), then return ``stats()``.
+
+When the first render is done, ``<body data-py-ready="micropython|pyodide">``.
+"""
+
+import sys
+import json
+
+import js
+from vdom import create_root
+from renderers.dom import DomRenderer
+
+try:
+    from pyodide.ffi import create_proxy
+except ImportError:
+    from jsffi import create_proxy
+
+IMPL = sys.implementation.name
+if IMPL == "cpython":
+    IMPL = "pyodide"
+document = js.document
+now = js.performance.now
+
+
+class App:
+    def __init__(self, selector, view, state=None, count=True):
+        self.view = view
+        self.state = state if state is not None else {}
+        self.renderer = DomRenderer(count=count)
+        container = document.querySelector(selector)
+        container.textContent = ""
+        self.root = create_root(self.renderer, container)
+        self.renders = 0
+        self.last_ms = 0.0
+        self._hooks = []
+        hooks = js.Object.new()
+        hooks.stats = self._proxy(self.stats_json)
+        hooks.reset = self._proxy(self.reset)
+        hooks.rerender = self._proxy(self.rerender)
+        js.window.pyvdom = hooks
+        self.render()
+        document.body.setAttribute("data-py-ready", IMPL)
+
+    def _proxy(self, fn):
+        p = create_proxy(fn)
+        self._hooks.append(p)
+        return p
+
+    def render(self):
+        t0 = now()
+        self.root.render(self.view(self))
+        self.last_ms = now() - t0
+        self.renders += 1
+
+    def set(self, **changes):
+        """Update the state and re-render."""
+        st = self.state
+        for k in changes:
+            st[k] = changes[k]
+        self.render()
+
+    def handler(self, fn, *args):
+        """A listener calling ``fn(*args)`` and re-rendering (a new function every render)."""
+        def on_event(event):
+            fn(*args)
+            self.render()
+        return on_event
+
+    def stats(self):
+        r = self.renderer
+        calls = r.calls or {}
+        return {"impl": IMPL, "renders": self.renders, "live_proxies": r.live_proxies,
+                "calls": dict(calls), "crossings": r.crossings, "root": self.root.stats,
+                "last_ms": round(self.last_ms, 2)}
+
+    def stats_json(self, *args):
+        return json.dumps(self.stats())
+
+    def reset(self, *args):
+        self.renderer.reset_counts()
+
+    def rerender(self, n=1, *args):
+        for _ in range(int(n)):
+            self.render()
+        return self.stats_json()
+
+
+def on(target, event_type, fn):
+    """addEventListener outside the VNode tree (window, document); returns the proxy."""
+    p = create_proxy(fn)
+    target.addEventListener(event_type, p)
+    return p
