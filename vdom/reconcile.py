@@ -647,6 +647,9 @@ class Patcher:
                     _push_mounts(st, v.children, 0, parent, anchor, ns, kind)
                 continue
             if tag == MEMO:
+                # Memos can be updated on their own (Root.update), so their
+                # unmount must be recorded: from now on unmounts walk.
+                self.deep = True
                 v.parent = parent
                 v.ns = ns
                 c = self._render_memo(v)
@@ -715,11 +718,12 @@ class Patcher:
         if not self.deep:
             if detach:
                 t = v.tag
-                if t == Fragment or t == MEMO:
+                if t == Fragment:
                     for node in hosts(v):
                         r.remove(parent, node)
                 else:
                     r.remove(parent, v.el)
+            v.el = None
             return
         tops = [] if detach else None
         st = [v, detach]

@@ -155,3 +155,14 @@ def test_update_inside_svg_keeps_namespace():
     circle = c.children[0].children[0]
     assert circle.namespace == "http://www.w3.org/2000/svg"
     assert circle.attributes["r"] == "2"
+
+
+def test_update_of_an_unmounted_memo_raises_even_without_listeners():
+    r, c, root = _root()
+    st = {"n": 0}
+    m = memo(lambda: h("p", None, str(st["n"])))
+    root.render(h("div", None, m))
+    root.render(h("div", None))
+    st["n"] = 1
+    raises(ValueError, root.update, m)
+    assert inner_html(c) == "<div></div>"

@@ -1,0 +1,526 @@
+"""Components: classes with reactive state that render through ``populate()``.
+
+A component instance is rendered as ``vdom.memo(render, instance, version)``:
+the core skips it while ``version`` is unchanged, and when only its own
+state changes the scheduler re-renders just its memo with
+``root.update()``.  ``version`` goes up when its state changes (per its
+``redraw_on_state_changes`` rule), when its parent passes other props or
+attributes, or when it receives slot content.
+
+Instances are kept by identity: the chain of (tag, key or position) from
+the origin component's root to the place ``t.<name>()`` was called, so
+state follows ``key=`` (or ``ref=``), not list position.
+
+Framework internals live in one attribute, ``_vd``, and in module
+functions: a user method named ``add``, ``render`` or ``update`` cannot
+replace anything.  Overriding a framework name (``state``, ``refs``,
+``slot``, ``insert_slot``, ``trigger_event``, ``page``, ...) raises a
+TypeError when the class is first used.
+"""
+
+from vdom.app import tags
+from vdom.app.tags import Tag, SlotPoint, merge_classes, attr_name, path_of, kebab
+from vdom.app.state import ReactiveDict
+from vdom.app.errors import PageError, PropsError, report
+from vdom.app.events import RootListener, ComponentEvent, call_handler
+
+# The component whose populate() is running (app state read tracking).
+reader = [None]
+# (app, page, owner, props kwargs) of the instance being constructed.
+_creating = []
+_checked = {}
+
+RESERVED = ("state", "refs", "application", "page", "router", "parent", "insert_slot", "slot",
+            "trigger_event", "redraw", "_vd", "__enter__", "__exit__")
+
+
+class Prop:
+    """A declared prop: ``Prop("count", "how many", type=int, default=0)``."""
+
+    def __init__(self, name, description=None, type=str, default=None, default_value=None):
+        self.name = name
+        self.description = description
+        self.type = type
+        self.default = default if default is not None else default_value
+        self.default_value = self.default
+
+    def __repr__(self):
+        return "Prop(%r)" % (self.name,)
+
+
+class Record:
+    """Framework state of one component instance (``instance._vd``)."""
+
+    def __init__(self, app, page, owner):
+        self.app = app
+        self.page = page
+        self.owner = owner
+        self.depth = 0 if owner is None else owner._vd.depth + 1
+        self.version = 0
+        self.dirty = False
+        self.alive = True
+        self.rendered = 0
+        self.failed = False
+        self.memo = None
+        self.node = None
+        self.kids = {}
+        self.props = {}
+        self.attrs = {}
+        self.classes = None
+        self.listeners = {}
+        self.own_listeners = {}
+        self.root_listeners = {}
+        self.slot_in = {}
+        self.had_slots = False
+
+
+def expanded_props(cls):
+    """``{name: Prop}`` of a class's ``props`` (names, Prop objects or dicts); cached per class."""
+    cache = _checked.get(cls)
+    if cache is not None:
+        return cache
+    out = {}
+    for p in cls.props:
+        if isinstance(p, Prop):
+            out[p.name] = p
+        elif isinstance(p, str):
+            out[p] = Prop(p)
+        elif isinstance(p, dict):
+            d = dict(p)
+            out[d.pop("name")] = Prop(p["name"], d.get("description"), d.get("type", str),
+                                      d.get("default"), d.get("default_value"))
+        else:
+            raise PropsError("%s.props: a prop is a name, a Prop or a dict, got %r" % (cls.__name__, p))
+    for n in RESERVED:
+        if getattr(cls, n, None) is not getattr(Component, n, None) and n != "_vd":
+            raise TypeError(
+                "%s defines %r, a name the framework uses (Component.%s): rename it" % (cls.__name__, n, n))
+    for n in out:
+        if n in RESERVED or n.startswith("_vd"):
+            raise PropsError("%s: prop %r clashes with a framework name" % (cls.__name__, n))
+        v = getattr(cls, n, None)
+        if v is not None and callable(v):
+            raise PropsError("%s: prop %r would hide the method %s.%s" % (cls.__name__, n, cls.__name__, n))
+    _checked[cls] = out
+    return out
+
+
+class _StateNotify:
+    __slots__ = ("inst",)
+
+    def __init__(self, inst):
+        self.inst = inst
+
+    def __call__(self, key, value):
+        inst = self.inst
+        watch(inst, inst, key, value)
+        rule = inst.redraw_on_state_changes
+        if rule is True or (rule and rule is not True and key in rule):
+            invalidate(inst)
+
+
+def watch(target, inst, key, value):
+    """Call ``on_state_change(key, value)`` and ``on_<key>_change(value)`` of ``target``."""
+    app = inst._vd.app if inst is not None else target._vd.app
+    try:
+        target.on_state_change(key, value)
+        if key.__class__ is str:
+            f = getattr(target, "on_" + key + "_change", None)
+            if f is not None:
+                f(value)
+    except Exception as e:
+        report(app, e, "watcher of %r" % (key,))
+
+
+def invalidate(inst):
+    """Mark ``inst`` for re-rendering at the next flush."""
+    vd = inst._vd
+    if not vd.alive or (vd.rendered == 0 and not vd.failed):
+        return
+    vd.version += 1
+    if not vd.dirty:
+        vd.dirty = True
+        app = vd.app
+        if app is not None:
+            from vdom.app.scheduler import schedule
+
+            app._vd.dirty.append(inst)
+            schedule(app)
+
+
+class Component:
+    """A reusable piece of UI with state (``initial()``), props and ``populate()``.
+
+    Class attributes: ``enclosing_tag`` (default ``"div"``), ``component_name``
+    (the ``t.<name>``; default: the class name in kebab case), ``props``,
+    ``default_classes``, ``default_attrs``, ``default_role``,
+    ``redraw_on_state_changes`` and ``redraw_on_app_state_changes`` (True,
+    False or a list of keys).
+    """
+
+    enclosing_tag = "div"
+    component_name = None
+    redraw_on_state_changes = True
+    redraw_on_app_state_changes = True
+    props = []
+    default_classes = []
+    default_attrs = {}
+    default_role = None
+
+    def __init__(self, **kwargs):
+        if _creating:
+            app, page, owner, given = _creating[-1]
+        else:
+            app, page, owner, given = None, None, None, kwargs
+        cls = self.__class__
+        declared = expanded_props(cls)
+        self._vd = Record(app, page if page is not None else self, owner)
+        self.refs = {}
+        for n in declared:
+            p = declared[n]
+            v = given.get(n, p.default)
+            if v is None and p.default is None and n not in given and p.type is list:
+                v = []
+            setattr(self, n, v)
+            self._vd.props[n] = v
+        self.state = ReactiveDict(self.initial(), _StateNotify(self))
+
+    # -- to override ------------------------------------------------------------
+
+    def initial(self):
+        """The initial state dict."""
+        return {}
+
+    def populate(self):
+        """Build the component's children with ``t``."""
+
+    def precheck(self):
+        """Raise ``Redirect``/``NotFound``/``Unauthorized``/``Forbidden`` before rendering."""
+
+    def on_ready(self):
+        """After the first mount (the elements exist)."""
+
+    def on_redraw(self):
+        """After every re-render."""
+
+    def on_unmount(self):
+        """When the component leaves the page: release timers and listeners here."""
+
+    def on_state_change(self, key, value):
+        """Called for every change of ``self.state``."""
+
+    def get_default_classes(self):
+        return list(self.default_classes)
+
+    def get_default_attrs(self):
+        return dict(self.default_attrs)
+
+    # -- framework API ---------------------------------------------------------------
+
+    @property
+    def application(self):
+        return self._vd.app
+
+    @property
+    def page(self):
+        return self._vd.page
+
+    @property
+    def router(self):
+        app = self._vd.app
+        return app.router if app is not None else None
+
+    @property
+    def parent(self):
+        """The component whose populate() created this one (None for a page)."""
+        return self._vd.owner
+
+    @property
+    def element(self):
+        """The component's root host element (a DOM element in the browser)."""
+        m = self._vd.memo
+        return m.el if m is not None else None
+
+    def redraw(self):
+        """Re-render this component at the next flush."""
+        invalidate(self)
+
+    def insert_slot(self, name="default", **kwargs):
+        """In populate(): put the content the consumer gave for slot ``name`` here (no wrapper)."""
+        node = SlotPoint(self, name, "\x00slot:" + str(name))
+        if tags.stack:
+            tags.append_child(tags.stack[-1], node)
+        return node
+
+    def slot(self, name="default"):
+        """For the consumer: ``with card.slot("header"): ...`` fills slot ``name``."""
+        vd = self._vd
+        c = Tag("#slot", None, name)
+        c.parent = vd.node
+        vd.slot_in[name] = c
+        return c
+
+    def trigger_event(self, event, detail=None, **kwargs):
+        """Call the parent's ``on_<event>=`` handler with an event whose ``detail`` is ``detail``."""
+        typ = event.replace("_", "-")
+        vd = self._vd
+        fn = vd.listeners.get(typ)
+        ev = ComponentEvent(typ, detail, self)
+        if fn is None:
+            return ev
+        if fn.__class__ is list or fn.__class__ is tuple:
+            for f in fn:
+                call_handler(vd.owner, f, ev)
+        else:
+            call_handler(vd.owner, fn, ev)
+        return ev
+
+    def __enter__(self):
+        vd = self._vd
+        c = vd.slot_in.get("default")
+        if c is None:
+            c = self.slot("default")
+        tags.stack.append(c)
+        return self
+
+    def __exit__(self, *exc):
+        if tags.stack:
+            tags.stack.pop()
+        return False
+
+    def __repr__(self):
+        return "<%s>" % (self.__class__.__name__,)
+
+
+class Page(Component):
+    """A component the application mounts for a route; ``page_title()`` sets the document title."""
+
+    def page_title(self):
+        return None
+
+
+def create(cls, app, page, owner, props):
+    _creating.append((app, page, owner, props))
+    try:
+        inst = cls()
+    finally:
+        _creating.pop()
+    return inst
+
+
+def make_component(cls, children, kwargs):
+    """``t.<name>(...)`` for a component class, inside a populate()."""
+    if not tags.contexts:
+        raise ValueError("%s: components are created inside a populate() (or mounted by the app)" % cls.__name__)
+    ctx = tags.contexts[-1]
+    owner = ctx.inst
+    declared = expanded_props(cls)
+    key = kwargs.get("key")
+    ref = kwargs.get("ref")
+    if ref is not None and key is None:
+        key = "\x00ref:" + str(ref)
+    node = Tag("@" + cls.__name__, None, key)
+    if tags.stack:
+        tags.append_child(tags.stack[-1], node)
+    path = path_of(node)
+    if path in ctx.kids:
+        raise ValueError("two %s components at the same place in %s: give them distinct key=" % (
+            cls.__name__, owner.__class__.__name__))
+    props = {}
+    attrs = {}
+    listeners = {}
+    classes = None
+    for k in kwargs:
+        v = kwargs[k]
+        if k in declared:
+            props[k] = v
+        elif k == "key" or k == "ref":
+            continue
+        elif k.startswith("on_"):
+            if v is not None:
+                listeners[attr_name(k[3:])] = v
+        elif k == "classes" or k == "class_" or k == "class_name":
+            classes = v
+        elif k == "bind":
+            raise PropsError("%s: bind= works on inputs, not on components" % cls.__name__)
+        else:
+            attrs[attr_name(k)] = v
+    ovd = owner._vd
+    inst = ovd.kids.get(path)
+    if inst is None or inst.__class__ is not cls or not inst._vd.alive:
+        inst = create(cls, ovd.app, ovd.page, owner, props)
+        changed = False
+    else:
+        changed = False
+        old = inst._vd.props
+        for n in declared:
+            p = declared[n]
+            v = props.get(n, p.default)
+            if n not in old or old[n] != v or (old[n] is v and isinstance(v, (list, dict))):
+                old[n] = v
+                setattr(inst, n, v)
+                changed = True
+    vd = inst._vd
+    if attrs != vd.attrs or classes != vd.classes:
+        changed = True
+    if len(listeners) != len(vd.listeners):
+        changed = True
+    else:
+        for typ in listeners:
+            if typ not in vd.listeners:
+                changed = True
+                break
+    vd.attrs = attrs
+    vd.classes = classes
+    vd.listeners = listeners
+    vd.slot_in = {}
+    if changed:
+        vd.version += 1
+    node.comp = inst
+    vd.node = node
+    ctx.kids[path] = inst
+    if children:
+        c = inst.slot("default")
+        for x in children:
+            tags.append_child(c, x)
+    if ref is not None:
+        ctx.refs[ref] = inst
+    return inst
+
+
+def root_props(inst):
+    """The props of a component's enclosing element."""
+    vd = inst._vd
+    props = {}
+    own = {}
+    da = inst.get_default_attrs()
+    for k in da:
+        v = da[k]
+        if k.startswith("on_"):
+            if v is not None:
+                own[attr_name(k[3:])] = v
+        elif k in ("classes", "class_", "class_name", "class"):
+            continue
+        else:
+            props[attr_name(k)] = v
+    attrs = vd.attrs
+    for k in attrs:
+        props[k] = attrs[k]
+    dc = inst.get_default_classes()
+    extra = da.get("classes") or da.get("class")
+    if vd.classes or extra:
+        names = merge_classes(dc, extra, vd.classes)
+        if names:
+            props["class"] = " ".join(names)
+    elif dc:
+        props["class"] = dc if isinstance(dc, str) else list(dc)
+    if inst.default_role and "role" not in props:
+        props["role"] = inst.default_role
+    vd.own_listeners = own
+    rl = vd.root_listeners
+    for typ in own:
+        _root_listener(props, rl, inst, typ)
+    for typ in vd.listeners:
+        _root_listener(props, rl, inst, typ)
+    return props
+
+
+def _root_listener(props, rl, inst, typ):
+    lst = rl.get(typ)
+    if lst is None:
+        lst = rl[typ] = RootListener(inst, typ)
+    props["on_" + typ] = lst
+
+
+def render(inst, version):
+    """The memo function of every component: run populate() and build the VNodes."""
+    vd = inst._vd
+    app = vd.app
+    vd.dirty = False
+    ctx = tags.Context(inst)
+    stack = tags.stack
+    base = len(stack)
+    prev = reader[0]
+    try:
+        root = Tag(inst.enclosing_tag, root_props(inst))
+        tags.contexts.append(ctx)
+        stack.append(root)
+        reader[0] = inst
+        if app is not None:
+            app.state.forget(inst)
+        inst.precheck()
+        inst.populate()
+        del stack[base:]
+        vnode = tags.build(root, ctx)
+    except Exception as e:
+        vd.failed = True
+        if not isinstance(e, PageError):
+            report(app, e, "rendering %s (precheck/populate)" % (inst.__class__.__name__,))
+        raise
+    finally:
+        del stack[base:]
+        if tags.contexts and tags.contexts[-1] is ctx:
+            tags.contexts.pop()
+        reader[0] = prev
+    commit(inst, ctx)
+    return vnode
+
+
+def commit(inst, ctx):
+    vd = inst._vd
+    old = vd.kids
+    new = ctx.kids
+    gone = None
+    for path in old:
+        k = old[path]
+        if new.get(path) is not k:
+            if gone is None:
+                gone = []
+            gone.append(k)
+    vd.kids = new
+    refs = {}
+    r = ctx.refs
+    for name in r:
+        refs[name] = r[name]
+    inst.refs = refs
+    a = ctx.assign
+    for i in range(0, len(a), 2):
+        a[i]._vd.memo = a[i + 1]
+    app = vd.app
+    q = app._vd if app is not None else None
+    if gone:
+        drop(gone, q)
+    vd.failed = False
+    if q is not None:
+        if vd.rendered == 0:
+            q.ready.append(inst)
+        else:
+            q.redrawn.append(inst)
+    vd.rendered += 1
+
+
+def drop(instances, q):
+    """Instances that left the page (with everything they own): queue on_unmount."""
+    st = list(instances)
+    out = []
+    while st:
+        x = st.pop()
+        xv = x._vd
+        if not xv.alive:
+            continue
+        xv.alive = False
+        xv.dirty = False
+        out.append(x)
+        for p in xv.kids:
+            st.append(xv.kids[p])
+    out.reverse()
+    if q is not None:
+        for x in out:
+            q.unmounted.append(x)
+            app = x._vd.app
+            if app is not None:
+                app.state.forget(x)
+
+
+tags.factory[0] = make_component
+tags.factory[1] = render

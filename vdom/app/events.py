@@ -1,0 +1,276 @@
+"""Event handlers, two-way binding and component events.
+
+Every ``on_<event>=fn`` given to ``t.<tag>()`` is wrapped in a ``Handler``
+that reports exceptions (the page keeps working) and runs coroutines of
+``async def`` handlers.  The core keeps one host listener per element and
+event type and only swaps the handler behind it, so re-rendering never
+adds listeners.  ``bind="key"`` (or a path ``("form", "name")``) adds the
+value/checked prop from the origin component's state and a handler
+writing the user's input back into it.
+"""
+
+from vdom.app import tags
+from vdom.app.errors import report, PageError
+from vdom.app.runtime import IN_BROWSER
+
+_TEXT = 0
+_NUMBER = 1
+_CHECK = 2
+_RADIO = 3
+
+
+def _app_of(origin):
+    return origin._vd.app if origin is not None else None
+
+
+class Handler:
+    """The listener behind ``on_<event>=``: calls ``fn`` (a callable or a list of them)."""
+
+    __slots__ = ("fn", "origin", "bind")
+
+    def __init__(self, origin, fn, bind=None):
+        self.origin = origin
+        self.fn = fn
+        self.bind = bind
+
+    def __call__(self, event=None):
+        if self.bind is not None:
+            try:
+                apply_bind(self.origin, self.bind, event)
+            except Exception as e:
+                report(_app_of(self.origin), e, "bind=%r" % (self.bind[0],))
+        fn = self.fn
+        if fn is None:
+            return None
+        if fn.__class__ is list or fn.__class__ is tuple:
+            for f in fn:
+                call_handler(self.origin, f, event)
+            return None
+        return call_handler(self.origin, fn, event)
+
+
+def call_handler(origin, fn, event):
+    """Call ``fn(event)``; report exceptions; run coroutines.  Returns fn's result."""
+    try:
+        res = fn(event)
+    except PageError as e:  # raise Redirect("/login") in a handler: navigate
+        app = _app_of(origin)
+        if app is not None:
+            app.handle_page_error(e)
+        return None
+    except Exception as e:
+        report(_app_of(origin), e, "event handler %s" % (getattr(fn, "__name__", fn),))
+        return None
+    if res is not None and hasattr(res, "send") and hasattr(res, "throw"):
+        run_async(res, _app_of(origin))
+        return None
+    return res
+
+
+def make_listener(origin, fn):
+    if not callable(fn) and not (fn.__class__ is list or fn.__class__ is tuple):
+        raise TypeError("an event handler must be callable, got %r" % (fn,))
+    return Handler(origin, fn)
+
+
+async def _guard(coro, app):
+    try:
+        await coro
+    except Exception as e:
+        report(app, e, "async handler")
+
+
+def run_async(coro, app=None):
+    """Run the coroutine of an async handler: as an asyncio task in a browser;
+    elsewhere (CPython/Pyodide tests, no page) to completion right away, so
+    tests need no event loop (awaiting a real timer there is reported)."""
+    g = _guard(coro, app)
+    if IN_BROWSER:
+        try:
+            import asyncio
+
+            return asyncio.create_task(g)
+        except Exception as e:
+            report(app, e, "async handler (no asyncio.create_task)")
+            return None
+    try:
+        for _ in range(100000):
+            if g.send(None) is not None:
+                g.throw(RuntimeError("an async handler awaited a real timer/future outside a browser"))
+    except StopIteration:
+        pass
+    return None
+
+
+# -- reading an input's state: DOM elements in the browser, MockNodes in tests --
+
+def target_of(event):
+    t = getattr(event, "target", None)
+    if t is None:
+        t = getattr(event, "currentTarget", None)
+    return t
+
+
+def read_prop(target, name):
+    """``target.value`` / ``target.checked``; on a mock node, its ``attributes``."""
+    a = getattr(target, "attributes", None)
+    if a.__class__ is dict:
+        v = a.get(name)
+        if name == "checked":
+            return v is not None and v is not False and v != "false"
+        return v
+    return getattr(target, name)
+
+
+def to_number(s):
+    if s is None:
+        return None
+    if isinstance(s, (int, float)):
+        return s
+    s = str(s).strip()
+    if s == "":
+        return None
+    try:
+        if "." in s or "e" in s or "E" in s:
+            return float(s)
+        return int(s)
+    except ValueError:
+        return s
+
+
+def get_path(state, path):
+    if path.__class__ is list or path.__class__ is tuple:
+        v = state
+        for k in path:
+            v = v[k]
+        return v
+    return state.get(path)
+
+
+def set_path(state, path, value):
+    if path.__class__ is list or path.__class__ is tuple:
+        if len(path) == 1:
+            state[path[0]] = value
+            return
+        with state.mutate(path[0]) as d:
+            for k in path[1:-1]:
+                d = d[k]
+            d[path[-1]] = value
+    else:
+        state[path] = value
+
+
+def bind_props(node, origin, path):
+    """Set ``value``/``checked`` from ``origin.state`` and the handler writing input back."""
+    props = node.props
+    tag = node.tag.lower()
+    typ = str(props.get("type") or "").lower()
+    value = get_path(origin.state, path)
+    radio_value = None
+    if tag == "input" and typ == "checkbox":
+        props["checked"] = bool(value)
+        kind = _CHECK
+        ev = "on_change"
+    elif tag == "input" and typ == "radio":
+        radio_value = props.get("value")
+        props["checked"] = value is not None and (value == radio_value or str(value) == str(radio_value))
+        kind = _RADIO
+        ev = "on_change"
+    else:
+        if "value" in props:
+            raise ValueError("<%s bind=%r>: give bind= or value=, not both" % (tag, path))
+        props["value"] = "" if value is None else str(value)
+        kind = _NUMBER if (typ == "number" or typ == "range") else _TEXT
+        ev = "on_input"
+    spec = (path, kind, radio_value)
+    h = props.get(ev)
+    if h is None:
+        props[ev] = Handler(origin, None, spec)
+    else:
+        h.bind = spec
+
+
+def apply_bind(origin, spec, event):
+    path = spec[0]
+    kind = spec[1]
+    target = target_of(event)
+    if kind == _CHECK:
+        set_path(origin.state, path, bool(read_prop(target, "checked")))
+    elif kind == _RADIO:
+        if read_prop(target, "checked"):
+            set_path(origin.state, path, spec[2])
+    elif kind == _NUMBER:
+        set_path(origin.state, path, to_number(read_prop(target, "value")))
+    else:
+        v = read_prop(target, "value")
+        set_path(origin.state, path, "" if v is None else str(v))
+
+
+class Detail(dict):
+    """``event.detail`` of a component event: ``detail["k"]``, ``detail.get("k")``, ``detail.k``."""
+
+    def __getattr__(self, name):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name)
+
+
+class ComponentEvent:
+    """What the parent's ``on_<name>=`` handler receives from ``trigger_event``."""
+
+    def __init__(self, type, detail, component):
+        self.type = type
+        self.detail = Detail(detail or {})
+        self.component = component
+        vn = component._vd.memo
+        el = vn.el if vn is not None else None
+        self.target = el
+        self.currentTarget = el
+        self.current_target = el
+        self.default_prevented = False
+        self.defaultPrevented = False
+
+    def preventDefault(self):
+        self.default_prevented = True
+        self.defaultPrevented = True
+
+    def stopPropagation(self):
+        pass
+
+    def __repr__(self):
+        return "ComponentEvent(%r, %r)" % (self.type, dict(self.detail))
+
+
+class RootListener:
+    """The stable listener of a component's root element for one event type.
+
+    It calls what the component itself declared in ``get_default_attrs()``
+    (e.g. ``Link``'s navigation) and the handler the parent passed as
+    ``on_<type>=``, looked up at call time (the parent may pass a new
+    function on every render without re-rendering the component).
+    """
+
+    __slots__ = ("inst", "type")
+
+    def __init__(self, inst, type):
+        self.inst = inst
+        self.type = type
+
+    def __call__(self, event=None):
+        vd = self.inst._vd
+        own = vd.own_listeners.get(self.type)
+        if own is not None:
+            call_handler(self.inst, own, event)
+        fn = vd.listeners.get(self.type)
+        if fn is not None:
+            owner = vd.owner
+            if fn.__class__ is list or fn.__class__ is tuple:
+                for f in fn:
+                    call_handler(owner, f, event)
+            else:
+                call_handler(owner, fn, event)
+
+
+tags.listener_factory[0] = make_listener
+tags.bind_factory[0] = bind_props

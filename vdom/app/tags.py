@@ -1,0 +1,391 @@
+"""The tag builder ``t`` and the builder tree it makes.
+
+Inside a component's ``populate()``::
+
+    with t.div(classes=["card", "big"], id="main"):
+        t.h1("Title")
+        t("some text")
+        t.input(bind="name", ref="name_input")
+
+Each ``t.<tag>(...)`` call makes a ``Tag`` (a mutable builder node) and
+appends it to the innermost open ``with`` block (a module-level stack: the
+browser is single-threaded).  When ``populate()`` returns, the tree is
+turned into ``vdom`` VNodes (``build``), iteratively.  Attribute names lose
+a trailing ``_`` and turn ``_`` into ``-`` (``for_`` -> ``for``,
+``aria_label`` -> ``aria-label``); ``classes`` (also ``class_``,
+``class_name``) takes a str, list or dict, ``style`` a str or dict.
+``t.sl_button`` makes ``<sl-button>``; ``t.<name>`` of a registered
+component (``@t.component()``) makes that component.
+"""
+
+from vdom import h, Fragment, memo
+
+# The open builder nodes of ``with`` blocks; the last one is the current parent.
+stack = []
+# Render contexts (one per component populate() in progress).
+contexts = []
+
+# name -> component class, filled by @t.component()
+components = {}
+# Set by vdom.app.component: [make_component(cls, children, kwargs) -> instance,
+# render(instance, version) -> VNode (the memo function of every component)].
+factory = [None, None]
+# Set by vdom.app.events: make_listener(origin, fn) and bind_props(node, origin, bind).
+listener_factory = [None]
+bind_factory = [None]
+
+_CLASS_NAMES = {"classes": 1, "class_": 1, "class_name": 1, "class": 1}
+_attr_names = {}   # python kwarg name -> attribute name (cached)
+_tag_names = {}    # t.<name> -> tag name
+
+
+def attr_name(name):
+    """``for_`` -> ``for``, ``aria_label`` -> ``aria-label`` (cached)."""
+    a = _attr_names.get(name)
+    if a is None:
+        a = name
+        if a.endswith("_") and len(a) > 1:
+            a = a[:-1]
+        a = a.replace("_", "-")
+        if len(_attr_names) > 2048:
+            _attr_names.clear()
+        _attr_names[name] = a
+    return a
+
+
+def tag_name(name):
+    n = _tag_names.get(name)
+    if n is None:
+        n = name.strip()
+        if n.endswith("_") and len(n) > 1:
+            n = n[:-1]
+        n = n.replace("_", "-")
+        _tag_names[name] = n
+    return n
+
+
+def merge_classes(*values):
+    """Merge ``classes`` values (str, list, dict, None) into one sorted list of names.
+
+    A dict maps names to booleans (False removes a name given earlier); a
+    name starting with ``/`` removes that name (PuePy's convention).
+    """
+    names = {}
+    for v in values:
+        if not v:
+            continue
+        if isinstance(v, str):
+            for n in v.split():
+                names[n] = True
+        elif isinstance(v, dict):
+            for n in v:
+                names[n] = bool(v[n])
+        else:
+            for item in v:
+                if item:
+                    for n in str(item).split():
+                        names[n] = True
+    out = []
+    for n in names:
+        if names[n] and not n.startswith("/") and ("/" + n) not in names:
+            out.append(n)
+    out.sort()
+    return out
+
+
+class Tag:
+    """A builder node: an element (``tag`` is its name), a component
+    placeholder (``comp`` is the instance), a slot's content (``tag`` is
+    ``"#slot"``) or a slot's insertion point (``tag`` is ``"#insert"``).
+
+    ``props`` is the dict given to ``h()``; ``slot`` the node's position
+    among the unkeyed children of its parent (-1 when keyed).
+    """
+
+    __slots__ = ("tag", "props", "children", "key", "parent", "slot", "nu", "comp", "vn")
+
+    def __init__(self, tag, props=None, key=None):
+        self.tag = tag
+        self.props = props
+        self.children = []
+        self.key = key
+        self.parent = None
+        self.slot = -1
+        self.nu = 0
+        self.comp = None
+        self.vn = None
+
+    def __enter__(self):
+        stack.append(self)
+        return self
+
+    def __exit__(self, *exc):
+        if stack and stack[-1] is self:
+            stack.pop()
+        return False
+
+    def add(self, *children):
+        """Append children (strings, numbers, builder nodes) to this node."""
+        for c in children:
+            append_child(self, c)
+
+    @property
+    def element(self):
+        """The host node once rendered (a DOM element in the browser)."""
+        vn = self.vn
+        return None if vn is None else vn.el
+
+    def __repr__(self):
+        return "<Tag %s>" % (self.tag,)
+
+
+def append_child(parent, c):
+    if isinstance(c, Tag):
+        old = c.parent
+        if old is not None:
+            if old is parent:
+                return
+            ch = old.children
+            for i in range(len(ch)):
+                if ch[i] is c:
+                    del ch[i]
+                    break
+        c.parent = parent
+        if c.key is None:
+            c.slot = parent.nu
+            parent.nu += 1
+        parent.children.append(c)
+        return
+    if c.__class__ is list or c.__class__ is tuple:
+        for x in c:
+            append_child(parent, x)
+        return
+    comp_node = getattr(c, "_vd", None)
+    if comp_node is not None and getattr(comp_node, "node", None) is not None and hasattr(c, "populate"):
+        append_child(parent, comp_node.node)  # a component instance given as a child
+        return
+    parent.nu += 1
+    parent.children.append(c)
+
+
+def path_of(node):
+    """The identity of ``node`` within its render: the (tag, key or slot) chain to the root."""
+    segs = []
+    n = node
+    while n is not None:
+        if n.key is not None:
+            segs.append((n.tag, n.key))
+        else:
+            segs.append(n.tag + "#" + str(n.slot))
+        n = n.parent
+    return tuple(segs)
+
+
+def make_tag(name, children, kwargs):
+    """``t.<name>(*children, **kwargs)``: a builder node appended to the current parent."""
+    origin = contexts[-1].inst if contexts else None
+    props = {}
+    key = None
+    classes = None
+    bind = None
+    ref = None
+    for k in kwargs:
+        v = kwargs[k]
+        if k == "key":
+            key = v
+        elif k == "ref":
+            ref = v
+        elif k == "bind":
+            bind = v
+        elif k in _CLASS_NAMES:
+            classes = v if classes is None else merge_classes(classes, v)
+        elif k == "tag":
+            name = v
+        elif k == "style":
+            if v:
+                props["style"] = v
+        elif k.startswith("on_"):
+            if v is not None:
+                props["on_" + attr_name(k[3:])] = listener_factory[0](origin, v)
+        else:
+            props[attr_name(k)] = v
+    if classes:
+        props["class"] = classes
+    if ref is not None and key is None:
+        key = "\x00ref:" + str(ref)
+    if key is not None:
+        props["key"] = key
+    node = Tag(name, props, key)
+    if bind is not None:
+        if origin is None:
+            raise ValueError("bind=%r needs a component: use t.%s(bind=...) inside populate()" % (bind, name))
+        bind_factory[0](node, origin, bind)
+    if stack:
+        append_child(stack[-1], node)
+    for c in children:
+        append_child(node, c)
+    if ref is not None and contexts:
+        contexts[-1].refs[ref] = node
+    return node
+
+
+class Builder:
+    """``t``: ``t.div(...)``, ``t("text")``, ``t(ComponentClass, ...)``, ``@t.component()``."""
+
+    def __init__(self):
+        self._fns = {}
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        fns = self._fns
+        f = fns.get(name)
+        if f is None:
+            f = fns[name] = _tag_fn(tag_name(name))
+        return f
+
+    def __call__(self, *items, **kwargs):
+        """``t("text", ...)`` adds text to the current parent; ``t(Cls, ...)`` makes component ``Cls``."""
+        if items and isinstance(items[0], type):
+            return factory[0](items[0], items[1:], kwargs)
+        if not stack:
+            raise ValueError("t(%r): text needs a parent (call it inside populate() or a with block)" % (items,))
+        p = stack[-1]
+        for c in items:
+            append_child(p, c)
+        return None
+
+    def component(self, name=None):
+        """Decorator registering a Component class as ``t.<name>``.
+
+        The name is ``component_name`` or the class name in kebab case
+        (``MyCard`` -> ``t.my_card`` / ``my-card``).
+        """
+
+        def register(cls):
+            self.add_component(cls, name)
+            return cls
+
+        return register
+
+    def add_component(self, cls, name=None):
+        n = name or getattr(cls, "component_name", None) or kebab(cls.__name__)
+        components[n.replace("_", "-").lower()] = cls
+
+    def add_library(self, library):
+        for cls in library.components:
+            self.add_component(cls)
+
+
+def _tag_fn(name):
+    def make(*children, **kwargs):
+        cls = components.get(name)
+        if cls is None:
+            lname = name.lower()
+            cls = components.get(lname)
+        if cls is not None:
+            return factory[0](cls, children, kwargs)
+        return make_tag(name, children, kwargs)
+
+    return make
+
+
+def kebab(s, sep="-"):
+    out = []
+    for i in range(len(s)):
+        ch = s[i]
+        if ch.isupper() and i > 0:
+            out.append(sep)
+        out.append(ch.lower())
+    return "".join(out)
+
+
+t = Builder()
+
+
+class html(str):
+    """Trusted HTML: ``t(html("<b>bold</b>"))`` inserts it as markup."""
+
+    def __html__(self):
+        return str(self)
+
+
+class Context:
+    """One component render in progress: its origin, refs and new children."""
+
+    __slots__ = ("inst", "refs", "kids", "assign", "slots_used")
+
+    def __init__(self, inst):
+        self.inst = inst
+        self.refs = {}
+        self.kids = {}
+        self.assign = []
+        self.slots_used = None
+
+
+def build(root, ctx):
+    """Turn the builder tree at ``root`` into VNodes (iteratively); return root's VNode.
+
+    Component nodes become ``memo(render, instance, version)`` nodes (the
+    pairs are collected in ``ctx.assign`` and committed by the caller);
+    slot insertion points become fragments of the consumer's slot content.
+    """
+    render = factory[1]
+    st = [root, False]
+    while st:
+        done = st.pop()
+        n = st.pop()
+        tag = n.tag
+        if not done:
+            comp = n.comp
+            if comp is not None:
+                vd = comp._vd
+                slot_in = vd.slot_in
+                if slot_in or vd.had_slots:
+                    vd.had_slots = bool(slot_in)
+                    if not vd.dirty:
+                        vd.version += 1
+                m = memo(render, comp, vd.version, key=n.key)
+                n.vn = m
+                ctx.assign.append(comp)
+                ctx.assign.append(m)
+                continue
+            st.append(n)
+            st.append(True)
+            ch = n.children
+            if tag == "#insert":
+                content = n.comp_slot()
+                ch = content.children if content is not None else ()
+            for i in range(len(ch) - 1, -1, -1):
+                c = ch[i]
+                if isinstance(c, Tag):
+                    st.append(c)
+                    st.append(False)
+            continue
+        if tag == "#insert":
+            content = n.comp_slot()
+            ch = content.children if content is not None else ()
+        else:
+            ch = n.children
+        kids = []
+        for c in ch:
+            kids.append(c.vn if isinstance(c, Tag) else c)
+        if tag == "#insert":
+            n.vn = h(Fragment, n.props, kids)
+        else:
+            n.vn = h(tag, n.props or None, kids)
+    return root.vn
+
+
+class SlotPoint(Tag):
+    """Where a component's ``insert_slot(name)`` puts the consumer's content (no wrapper)."""
+
+    __slots__ = ("owner", "name")
+
+    def __init__(self, owner, name, key):
+        Tag.__init__(self, "#insert", {"key": key}, key)
+        self.owner = owner
+        self.name = name
+
+    def comp_slot(self):
+        return self.owner._vd.slot_in.get(self.name)
