@@ -20,13 +20,14 @@
 #   bench        python -m bench --quick on the three interpreters (DOM + minimal-call checks)
 #   browser      the examples gallery in Chromium under MicroPython and Pyodide (pytest + Playwright,
 #                tests/browser/); installs Debian's chromium (apt-get) and playwright if missing
+#   browserbench python -m bench.browser --quick: vanilla JS, pyvdom and PuePy in Chromium, DOM checked
 # Extra args go to both pytest stages (so no cacheprovider options such as --lf: Pyodide runs
 # with -p no:cacheprovider).
 #
 # Environment:
 #   HYPOTHESIS_PROFILE  hypothesis profile for both pytest stages (default: ci; registered in
 #                       tests/conftest.py)
-#   TEST_STAGES         stages to run, space-separated (default: "cpython pyodide micropython bench browser")
+#   TEST_STAGES         stages to run, space-separated (default: "cpython pyodide micropython bench browser browserbench")
 #   CHROMIUM_PATH       Chromium for the browser stage (default /usr/bin/chromium, apt-get installed)
 #   PORTABLE_FILTER     substring filter for the MicroPython stage (run_portable.py FILTER)
 #   PYTHON              interpreter used to create .venv (default: python3)
@@ -42,7 +43,7 @@ if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
 fi
 
 HYPOTHESIS_PROFILE="${HYPOTHESIS_PROFILE:-ci}"
-TEST_STAGES="${TEST_STAGES:-cpython pyodide micropython bench browser}"
+TEST_STAGES="${TEST_STAGES:-cpython pyodide micropython bench browser browserbench}"
 PORTABLE_FILTER="${PORTABLE_FILTER:-}"
 PYTHON="${PYTHON:-python3}"
 VENV="$ROOT/.venv"
@@ -212,6 +213,16 @@ stage_browser() {
     -W ignore::pytest.PytestRemovedIn10Warning
 }
 
+stage_browserbench() {
+  # A quick smoke of the browser benchmark (vanilla JS, pyvdom and PuePy 0.6.5 under both
+  # interpreters, DOM checked after every operation); python -m bench.browser for figures.
+  install_chromium || return 1
+  if ! browser_deps_uptodate; then
+    pip_quiet install -q -e '.[browser]' && hash_of pyproject.toml > "$BROWSER_STAMP" || return 1
+  fi
+  "$VENV/bin/python" -m bench.browser --quick
+}
+
 stage_title() {
   case "$1" in
     cpython)     echo "CPython $("$VENV/bin/python" -c 'import platform; print(platform.python_version())') (pytest)";;
@@ -219,6 +230,7 @@ stage_title() {
     micropython) echo "MicroPython $(node -p 'require("./node_modules/@micropython/micropython-webassembly-pyscript/package.json").version') (wasm, run_portable)";;
     browser)     echo "Browser (Chromium + Playwright)";;
     bench)       echo "Benchmark smoke (CPython, Pyodide, MicroPython)";;
+    browserbench) echo "Browser benchmark smoke (Chromium: vanilla JS, pyvdom, PuePy)";;
     *)           echo "$1";;
   esac
 }
@@ -237,7 +249,7 @@ counts_from_log() {
 # ------------------------------------------------------------------------------------------
 for stage in $TEST_STAGES; do
   declare -F "stage_$stage" >/dev/null \
-    || die "unknown stage '$stage' in TEST_STAGES (known: cpython pyodide micropython bench browser)"
+    || die "unknown stage '$stage' in TEST_STAGES (known: cpython pyodide micropython bench browser browserbench)"
 done
 check_prereqs
 T_ALL=$(now_ms)

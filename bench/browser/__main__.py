@@ -1,0 +1,5 @@
+import sys
+
+from bench.browser.run import main
+
+main(sys.argv[1:])

@@ -1,0 +1,588 @@
+"""``python -m bench.browser``: the js-framework-benchmark in Chromium, side by side.
+
+Implementations (``--impl`` picks some, comma-separated):
+
+    vanilla          plain JS, modelled on JFB's vanillajs-keyed (the lower bound)
+    pyvdom-mpy       pyvdom + renderers.dom under MicroPython (PyScript), plain h() rows
+    pyvdom-memo-mpy  the same page with each row a vdom.memo (?memo=1)
+    pyvdom-py        pyvdom under Pyodide (the same Python file)
+    pyvdom-memo-py   memo rows under Pyodide
+    puepy-mpy        PuePy 0.6.5 (PyPI) + morphdom (npm) under MicroPython
+    puepy-py         PuePy 0.6.5 under Pyodide
+
+For each implementation: ``--loads`` cold page loads in fresh browser
+contexts (time from navigation to the app's ready mark, bytes transferred =
+body + headers of every response), then on the last page, for each JFB
+operation, ``--warmup`` untimed and ``--runs`` timed iterations (each one
+sets the table up, then clicks and waits).  A time is measured in the page
+with performance.now(): from just before the click is dispatched until the
+DOM shows the expected rows (checked on every mutation) plus a forced
+layout.  After every operation every row is checked against a model of the
+store, and the keyed behaviour (which <tr> nodes survive or move) too.
+Requests that do not go to the local server are aborted and fail the run,
+as do console errors.
+
+    python -m bench.browser                 # full run: all implementations, all operations
+    python -m bench.browser --quick         # smoke: 1 load, 1 run, 6 operations, nothing saved
+    python -m bench.browser --impl vanilla,pyvdom-mpy --ops create1k,swap --runs 9
+    python -m bench.browser --count         # pyvdom pages count renderer calls / JS crossings (slower; not saved)
+    python -m bench.browser --serve         # only serve the pages (prints the URLs)
+
+Writes bench/results/browser-latest.json and browser-latest.md (not with
+--quick, --count, --ops or --impl).  Needs node_modules (``npm ci``),
+Playwright from PyPI and Debian's chromium (``apt-get install chromium``;
+never ``playwright install``); PuePy is downloaded from PyPI on first use
+into bench/browser/.cache/ (git-ignored).
+"""
+
+import functools
+import http.server
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+CACHE = os.path.join(HERE, ".cache")
+RESULTS = os.path.join(ROOT, "bench", "results")
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--headless", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--js-flags=--expose-gc"]
+PUEPY_VERSION = "0.6.5"
+MPY = "/node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs"
+PYODIDE = "/node_modules/pyodide/pyodide.mjs"
+MORPHDOM = "/node_modules/morphdom/dist/morphdom-esm.js"
+
+# name -> (page, query, description)
+IMPLS = (
+    ("vanilla", "vanilla.html", "", "vanilla JS"),
+    ("pyvdom-mpy", "pyvdom-mpy.html", "", "pyvdom, MicroPython"),
+    ("pyvdom-memo-mpy", "pyvdom-mpy.html", "memo=1", "pyvdom memo rows, MicroPython"),
+    ("pyvdom-py", "pyvdom-py.html", "", "pyvdom, Pyodide"),
+    ("pyvdom-memo-py", "pyvdom-py.html", "memo=1", "pyvdom memo rows, Pyodide"),
+    ("puepy-mpy", "puepy-mpy.html", "", "PuePy 0.6.5, MicroPython"),
+    ("puepy-py", "puepy-py.html", "", "PuePy 0.6.5, Pyodide"),
+)
+OPS = (
+    ("create1k", "create 1,000 rows"),
+    ("replace1k", "replace all 1,000 rows"),
+    ("update10th", "update every 10th row"),
+    ("select", "select a row"),
+    ("swap", "swap rows 1 and 998"),
+    ("remove", "remove one row"),
+    ("create10k", "create 10,000 rows"),
+    ("append1k", "append 1,000 to 1,000 rows"),
+    ("clear1k", "clear 1,000 rows"),
+)
+QUICK_OPS = ("create1k", "update10th", "select", "swap", "remove", "clear1k")
+# JFB's weights for its weighted geometric mean (same order as OPS).
+JFB_WEIGHTS = {"create1k": .643, "replace1k": .561, "update10th": .564, "select": .193, "swap": .132,
+               "remove": .528, "create10k": .564, "append1k": .551, "clear1k": .423}
+
+
+def log(msg):
+    sys.stderr.write(msg + "\n")
+    sys.stderr.flush()
+
+
+# -- preparation -------------------------------------------------------------------
+
+def ensure_node_modules():
+    need = [MPY, PYODIDE, MORPHDOM, "/node_modules/@pyscript/core/dist/core.js"]
+    if all(os.path.exists(ROOT + p) for p in need):
+        return
+    log("bench.browser: npm ci (pinned interpreters, PyScript, morphdom) ...")
+    subprocess.check_call(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT)
+
+
+def ensure_puepy():
+    """Download PuePy from PyPI (pip download, no deps) and unpack its package."""
+    dest = os.path.join(CACHE, "puepy")
+    pkg = os.path.join(dest, "puepy")
+    if os.path.exists(os.path.join(pkg, "__init__.py")):
+        return pkg
+    os.makedirs(dest, exist_ok=True)
+    whl = os.path.join(dest, "puepy-%s-py3-none-any.whl" % PUEPY_VERSION)
+    if not os.path.exists(whl):
+        log("bench.browser: pip download puepy==%s ..." % PUEPY_VERSION)
+        subprocess.check_call([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:",
+                               "-d", dest, "puepy==%s" % PUEPY_VERSION])
+    tmp = pkg + ".tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    with zipfile.ZipFile(whl) as z:
+        for name in z.namelist():
+            if name.startswith("puepy/") and name.endswith(".py"):
+                os.makedirs(tmp, exist_ok=True)
+                with open(os.path.join(tmp, name[len("puepy/"):]), "wb") as f:
+                    f.write(z.read(name))
+    os.rename(tmp, pkg)
+    return pkg
+
+
+def py_files(directory, skip=()):
+    return sorted(f for f in os.listdir(directory) if f.endswith(".py") and f not in skip)
+
+
+def write_configs(puepy_dir):
+    """PyScript configs: interpreter from /node_modules, the Python files each page loads."""
+    out = os.path.join(CACHE, "config")
+    os.makedirs(out, exist_ok=True)
+    files = {}
+    for f in py_files(os.path.join(ROOT, "vdom"), skip=("testing.py",)):
+        files["/vdom/" + f] = "./vdom/" + f
+    for f in ("__init__.py", "dom.py"):
+        files["/renderers/" + f] = "./renderers/" + f
+    files["/bench/jfb.py"] = "./jfb.py"
+    rel = "/" + os.path.relpath(puepy_dir, ROOT).replace(os.sep, "/")
+    pfiles = {}
+    for f in py_files(puepy_dir):
+        pfiles[rel + "/" + f] = "./puepy/" + f
+    for it, interp in (("mpy", MPY), ("py", PYODIDE)):
+        with open(os.path.join(out, "pyvdom-%s.json" % it), "w") as f:
+            json.dump({"interpreter": interp, "files": files}, f, indent=1)
+        with open(os.path.join(out, "puepy-%s.json" % it), "w") as f:
+            json.dump({"interpreter": interp, "files": pfiles,
+                       "js_modules": {"main": {MORPHDOM: "morphdom"}}}, f, indent=1)
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = dict(http.server.SimpleHTTPRequestHandler.extensions_map)
+    extensions_map.update({".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
+                           ".json": "application/json", ".py": "text/plain"})
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(port):
+    handler = functools.partial(Handler, directory=ROOT)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    httpd.daemon_threads = True
+    t = threading.Thread(target=httpd.serve_forever, daemon=True)
+    t.start()
+    return httpd
+
+
+# -- measuring ---------------------------------------------------------------------
+
+class PageFailure(Exception):
+    pass
+
+
+def open_page(browser, origin, url, timeout_ms):
+    """A fresh context (cold cache): load ``url`` until the app is ready."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    info = {"blocked": [], "errors": [], "sizes": [], "ctx": ctx, "page": page}
+
+    def route(r):
+        u = r.request.url
+        if u.startswith(origin + "/") or u.startswith("data:") or u.startswith("blob:"):
+            r.continue_()
+        else:
+            info["blocked"].append(u)
+            r.abort()
+
+    def finished(req):
+        try:
+            s = req.sizes()
+            info["sizes"].append((req.url, s["responseBodySize"] + s["responseHeadersSize"]))
+        except Exception:  # the page went away
+            pass
+
+    page.route("**/*", route)
+    page.on("requestfinished", finished)
+    page.on("console", lambda m: m.type == "error" and info["errors"].append("console: " + m.text))
+    page.on("pageerror", lambda e: info["errors"].append("pageerror: %s" % e))
+    t0 = time.time()
+    page.goto(url)
+    while True:  # until ready; stop early on an error (a Python traceback is a console error)
+        try:
+            page.wait_for_function("document.documentElement.dataset.ready", timeout=500)
+            break
+        except Exception:
+            if info["errors"] or time.time() - t0 > timeout_ms / 1000.0:
+                ctx.close()
+                raise PageFailure("%s not ready after %.0f s; errors: %s" % (
+                    url, time.time() - t0, [e[:1500] for e in info["errors"][:3]]))
+    info["wall_ms"] = (time.time() - t0) * 1000
+    info["ready_ms"] = page.evaluate("window.benchReadyAt")
+    try:
+        page.wait_for_load_state("networkidle", timeout=10000)
+    except Exception:
+        pass
+    info["bytes"] = sum(b for _, b in info["sizes"])
+    info["requests"] = len(info["sizes"])
+    return info
+
+
+def median(xs):
+    s = sorted(xs)
+    n = len(s)
+    if not n:
+        return None
+    return s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2.0
+
+
+def run_impl(browser, origin, name, page_file, query, opts):
+    url = "%s/bench/browser/%s%s" % (origin, page_file, "?" + query if query else "")
+    if opts["count"] and name.startswith("pyvdom"):
+        url += ("&" if "?" in url else "?") + "count=1"
+    res = {"url": url.replace(origin, ""), "loads": [], "ops": {}, "failures": [], "keyed_failures": []}
+    t_impl = time.time()
+    info = None
+    for i in range(opts["loads"]):
+        if info is not None:
+            info["ctx"].close()
+        info = open_page(browser, origin, url, opts["ready_timeout"])
+        res["loads"].append({"ready_ms": round(info["ready_ms"], 1), "wall_ms": round(info["wall_ms"], 1),
+                             "bytes": info["bytes"], "requests": info["requests"]})
+        if info["blocked"]:
+            res["failures"].append("requests not to 127.0.0.1 (aborted): %s" % sorted(set(info["blocked"])))
+    res["ready_ms"] = median([x["ready_ms"] for x in res["loads"]])
+    res["bytes"] = res["loads"][0]["bytes"]
+    res["requests"] = res["loads"][0]["requests"]
+    res["largest"] = [(u.replace(origin, ""), b) for u, b in sorted(info["sizes"], key=lambda x: -x[1])[:5]]
+    log("  %-16s ready %7.1f ms (median of %d cold loads), %d requests, %.2f MB" % (
+        name, res["ready_ms"], opts["loads"], res["requests"], res["bytes"] / 1e6))
+    page = info["page"]
+    for op in opts["ops"]:
+        times, setups, builds, renders, calls, crossings, enters, afters, rets = [], [], [], [], [], [], [], [], []
+        t_op = time.time()
+        n = opts["warmup"] + opts["runs"]
+        warm_left = opts["warmup"]
+        i = 0
+        err = None
+        while i < n:
+            r = page.evaluate("([op, to]) => window.__bench.iteration(op, to)", [op, opts["op_timeout"]])
+            i += 1
+            if r.get("error") or r.get("errors"):
+                err = r.get("error") or "; ".join(r["errors"])
+                break
+            if r.get("keyed"):
+                res["keyed_failures"].append("%s: %s" % (op, r["keyed"]))
+            if warm_left > 0:
+                warm_left -= 1
+                if r["ms"] + r["setupMs"] > opts["slow_ms"]:
+                    n -= warm_left  # slow: skip the remaining warm-ups
+                    warm_left = 0
+                continue
+            times.append(r["ms"])
+            setups.append(r["setupMs"])
+            py = r.get("py")
+            if py:
+                builds.append(py["build"])
+                renders.append(py["render"])
+                enters.append(py["enter"])
+                afters.append(py["after"])
+                rets.append(py["ret"])
+                if py.get("crossings") is not None:
+                    calls.append(py["calls"])
+                    crossings.append(py["crossings"])
+            if sum(times) > opts["budget_ms"]:
+                break
+        if err:
+            res["failures"].append("%s: %s" % (op, err))
+            log("  %-16s %-10s FAILED: %s" % (name, op, err))
+            continue
+        o = {"median": median(times), "min": min(times), "max": max(times), "runs": [round(x, 2) for x in times]}
+        if builds:
+            o["py_build"] = median(builds)
+            o["py_render"] = median(renders)
+            o["py_enter"] = median(enters)   # click dispatched -> Python handler running
+            o["py_after"] = median(afters)   # render returned -> DOM checked + layout done
+            o["py_return"] = median(rets)    # of which: render returned -> click() returned to JS
+        if crossings:
+            o["renderer_calls"] = median(calls)
+            o["js_crossings"] = median(crossings)
+        res["ops"][op] = o
+        extra = ""
+        if builds:
+            extra = "  (enter %.1f, build %.1f, render %.1f, after %.1f [return %.1f])" % (
+                o["py_enter"], o["py_build"], o["py_render"], o["py_after"], o["py_return"])
+        if crossings:
+            extra += "  calls %d, crossings %d" % (o["renderer_calls"], o["js_crossings"])
+        log("  %-16s %-10s %9.1f ms  [%s]%s  %.0f s" % (name, op, o["median"],
+                                                       " ".join("%.1f" % x for x in times), extra,
+                                                       time.time() - t_op))
+    if info["errors"]:
+        res["failures"].append("console errors: %s" % info["errors"][:5])
+    info["ctx"].close()
+    res["wall_s"] = round(time.time() - t_impl, 1)
+    return res
+
+
+# -- reporting ---------------------------------------------------------------------
+
+def fmt_ms(x):
+    if x is None:
+        return "-"
+    if x >= 100:
+        return "%.0f" % x
+    if x >= 10:
+        return "%.1f" % x
+    return "%.2f" % x
+
+
+def geomean(xs):
+    xs = [x for x in xs if x and x > 0]
+    if not xs:
+        return None
+    return math.exp(sum(math.log(x) for x in xs) / len(xs))
+
+
+def weighted_geomean(pairs):
+    pairs = [(x, w) for x, w in pairs if x and x > 0]
+    if not pairs:
+        return None
+    return math.exp(sum(w * math.log(x) for x, w in pairs) / sum(w for _, w in pairs))
+
+
+def summarise(results, ops):
+    """Ratios to vanilla, geometric means and the issue's targets."""
+    base = results.get("vanilla")
+    for name, r in results.items():
+        ratios = {}
+        for op in ops:
+            o = r["ops"].get(op)
+            b = base["ops"].get(op) if base else None
+            if o and b and b["median"]:
+                o["ratio"] = o["median"] / b["median"]
+                ratios[op] = o["ratio"]
+        full = base is not None and len(ratios) == len(ops)
+        r["geomean_ratio"] = geomean(list(ratios.values())) if full else None
+        r["weighted_geomean_ratio"] = weighted_geomean(
+            [(ratios[op], JFB_WEIGHTS[op]) for op in ratios]) if full else None
+        if base:
+            r["ready_ratio"] = r["ready_ms"] / base["ready_ms"] if base["ready_ms"] else None
+            r["bytes_ratio"] = r["bytes"] / float(base["bytes"]) if base["bytes"] else None
+    targets = []
+    for it in ("mpy", "py"):
+        for variant in ("pyvdom-%s" % it, "pyvdom-memo-%s" % it):
+            p = results.get(variant)
+            q = results.get("puepy-%s" % it)
+            if p and q:
+                slower = [op for op in ops if op in p["ops"] and op in q["ops"]
+                          and p["ops"][op]["median"] >= q["ops"][op]["median"]]
+                missing = [op for op in ops if op not in p["ops"] or op not in q["ops"]]
+                targets.append({"target": "%s faster than puepy-%s on every operation" % (variant, it),
+                                "met": not slower and not missing,
+                                "detail": "slower on: %s" % ", ".join(slower) if slower else
+                                ("not measured: %s" % ", ".join(missing) if missing else "yes")})
+        for variant in ("pyvdom-%s" % it, "pyvdom-memo-%s" % it):
+            p = results.get(variant)
+            if it == "mpy" and p and p.get("geomean_ratio"):
+                targets.append({"target": "%s geometric mean within 3x of vanilla JS" % variant,
+                                "met": p["geomean_ratio"] <= 3.0, "detail": "%.2fx" % p["geomean_ratio"]})
+    return targets
+
+
+def table(results, ops, labels, meta):
+    names = list(results)
+    lines = ["| operation (median ms, ratio to vanilla JS) | " + " | ".join(names) + " |",
+             "|---|" + "---:|" * len(names)]
+    for op in ops:
+        cells = []
+        for n in names:
+            o = results[n]["ops"].get(op)
+            if not o:
+                cells.append("failed" if any(f.startswith(op + ":") for f in results[n]["failures"]) else "-")
+            elif "ratio" in o and n != "vanilla":
+                cells.append("%s (%.1fx)" % (fmt_ms(o["median"]), o["ratio"]))
+            else:
+                cells.append(fmt_ms(o["median"]))
+        lines.append("| %s | %s |" % (labels[op], " | ".join(cells)))
+    cells = []
+    for n in names:
+        g = results[n].get("geomean_ratio")
+        cells.append("**%.2fx**" % g if g else "-")
+    lines.append("| **geometric mean of the ratios** | %s |" % " | ".join(cells))
+    cells = []
+    for n in names:
+        g = results[n].get("weighted_geomean_ratio")
+        cells.append("%.2fx" % g if g else "-")
+    lines.append("| JFB-weighted geometric mean | %s |" % " | ".join(cells))
+    cells = []
+    for n in names:
+        r = results[n]
+        rr = r.get("ready_ratio")
+        cells.append("%s%s" % (fmt_ms(r["ready_ms"]), " (%.1fx)" % rr if rr and n != "vanilla" else ""))
+    lines.append("| ready after navigation, cold (ms) | %s |" % " | ".join(cells))
+    cells = []
+    for n in names:
+        r = results[n]
+        br = r.get("bytes_ratio")
+        cells.append("%.2f MB%s" % (r["bytes"] / 1e6, " (%.0fx)" % br if br and n != "vanilla" else ""))
+    lines.append("| bytes transferred, cold | %s |" % " | ".join(cells))
+    runs = {}
+    for n in names:
+        for op in ops:
+            o = results[n]["ops"].get(op)
+            if o:
+                runs.setdefault(len(o["runs"]), []).append("%s/%s" % (n, op))
+    foot = ("\nChromium %s (headless, %s), PyScript %s offline, MicroPython %s, Pyodide %s, PuePy %s + morphdom %s; "
+            "%s. Time = click dispatched -> DOM shows the expected rows + forced layout (in-page performance.now()); "
+            "median of %d runs after %d warm-up%s%s; ready = median of %d cold loads."
+            % (meta["chromium"], meta["cpus"], meta["pyscript"], meta["micropython"], meta["pyodide"], PUEPY_VERSION,
+               meta["morphdom"], meta["date"], meta["runs"], meta["warmup"], "" if meta["warmup"] == 1 else "s",
+               "" if len(runs) <= 1 else " (fewer where one run is slow: %s)" % "; ".join(
+                   "%d run%s: %s" % (k, "" if k == 1 else "s", ", ".join(v)) for k, v in sorted(runs.items())
+                   if k < meta["runs"]), meta["loads"]))
+    return "\n".join(lines) + "\n" + foot
+
+
+def npm_version(pkg):
+    try:
+        with open(os.path.join(ROOT, "node_modules", pkg, "package.json")) as f:
+            return json.load(f)["version"]
+    except (OSError, ValueError, KeyError):
+        return "?"
+
+
+# -- main ---------------------------------------------------------------------------
+
+def parse(argv):
+    opts = {"quick": False, "impls": [i[0] for i in IMPLS], "ops": [o[0] for o in OPS], "runs": 5, "warmup": 2,
+            "loads": 3, "port": 8777, "serve": False, "count": False, "save": True, "budget_ms": 20000,
+            "slow_ms": 3000, "op_timeout": 300000, "ready_timeout": 180000}
+    explicit_ops = False
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        val = argv[i + 1] if i + 1 < len(argv) else None
+        if a == "--quick":
+            opts["quick"] = True
+        elif a == "--impl":
+            opts["impls"] = val.split(",")
+            opts["save"] = False
+            i += 1
+        elif a == "--ops":
+            opts["ops"] = val.split(",")
+            explicit_ops = True
+            opts["save"] = False
+            i += 1
+        elif a in ("--runs", "--warmup", "--loads", "--port"):
+            opts[a[2:]] = int(val)
+            i += 1
+        elif a == "--budget":
+            opts["budget_ms"] = float(val) * 1000
+            i += 1
+        elif a == "--serve":
+            opts["serve"] = True
+        elif a == "--count":
+            opts["count"] = True
+            opts["save"] = False
+        elif a == "--no-save":
+            opts["save"] = False
+        elif a in ("-h", "--help"):
+            print(__doc__)
+            sys.exit(0)
+        else:
+            raise SystemExit("bench.browser: unknown argument %r (see --help)" % a)
+        i += 1
+    known = [x[0] for x in IMPLS]
+    bad = [x for x in opts["impls"] if x not in known]
+    if bad:
+        raise SystemExit("bench.browser: unknown implementation(s) %s; known: %s" % (bad, ", ".join(known)))
+    bad = [x for x in opts["ops"] if x not in dict(OPS)]
+    if bad:
+        raise SystemExit("bench.browser: unknown operation(s) %s; known: %s" % (bad, ", ".join(dict(OPS))))
+    if opts["quick"]:
+        opts["runs"] = 1
+        opts["warmup"] = 0
+        opts["loads"] = 1
+        opts["save"] = False
+        if not explicit_ops:
+            opts["ops"] = list(QUICK_OPS)
+    return opts
+
+
+def main(argv):
+    t0 = time.time()
+    opts = parse(argv)
+    ensure_node_modules()
+    puepy_dir = ensure_puepy()
+    write_configs(puepy_dir)
+    httpd = serve(opts["port"])
+    origin = "http://127.0.0.1:%d" % opts["port"]
+    if opts["serve"]:
+        for name, page, query, desc in IMPLS:
+            print("%-16s %s/bench/browser/%s%s" % (name, origin, page, "?" + query if query else ""))
+        print("serving %s on %s (Ctrl-C stops)" % (ROOT, origin))
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            return
+    from playwright.sync_api import sync_playwright
+
+    results = {}
+    failed = []
+    labels = dict(OPS)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        chromium = browser.version
+        log("bench.browser: Chromium %s; %s; runs %d, warm-up %d, loads %d" % (
+            chromium, ", ".join(opts["ops"]), opts["runs"], opts["warmup"], opts["loads"]))
+        for name, page, query, desc in IMPLS:
+            if name not in opts["impls"]:
+                continue
+            log("bench.browser: %s (%s)" % (name, desc))
+            try:
+                r = run_impl(browser, origin, name, page, query, opts)
+            except PageFailure as e:
+                log("  FAILED: %s" % e)
+                failed.append("%s: %s" % (name, e))
+                continue
+            r["description"] = desc
+            results[name] = r
+            must_be_keyed = not name.startswith("puepy")
+            for f in r["failures"]:
+                failed.append("%s: %s" % (name, f))
+            if must_be_keyed:
+                for f in r["keyed_failures"]:
+                    failed.append("%s: not keyed: %s" % (name, f))
+        browser.close()
+    httpd.shutdown()
+
+    targets = summarise(results, opts["ops"])
+    meta = {"date": time.strftime("%Y-%m-%d"), "chromium": chromium, "cpus": "%d CPUs" % os.cpu_count(),
+            "pyscript": npm_version("@pyscript/core"), "pyodide": npm_version("pyodide"),
+            "micropython": npm_version("@micropython/micropython-webassembly-pyscript"),
+            "morphdom": npm_version("morphdom"), "runs": opts["runs"], "warmup": opts["warmup"],
+            "loads": opts["loads"], "ops": opts["ops"]}
+    text = table(results, opts["ops"], labels, meta)
+    notes = []
+    for n, r in results.items():
+        if r["keyed_failures"]:
+            notes.append("%s is not keyed: %s" % (n, "; ".join(sorted(set(r["keyed_failures"])))))
+    lines = [text, ""]
+    for t in targets:
+        lines.append("- target: %s: **%s** (%s)" % (t["target"], "met" if t["met"] else "NOT met", t["detail"]))
+    for n in notes:
+        lines.append("- note: %s" % n)
+    text = "\n".join(lines).rstrip() + "\n"
+    print(text)
+    elapsed = time.time() - t0
+    if opts["save"] and not failed:
+        os.makedirs(RESULTS, exist_ok=True)
+        payload = {"meta": meta, "results": results, "targets": targets, "table": text,
+                   "wall_s": round(elapsed, 1)}
+        with open(os.path.join(RESULTS, "browser-latest.json"), "w") as f:
+            json.dump(payload, f, indent=1)
+        with open(os.path.join(RESULTS, "browser-latest.md"), "w") as f:
+            f.write(text)
+        log("bench.browser: wrote bench/results/browser-latest.json and browser-latest.md")
+    for f in failed:
+        log("bench.browser: FAILED %s" % f)
+    log("bench.browser: %s in %.0f s" % ("%d failure(s)" % len(failed) if failed else "all DOM checks passed",
+                                          elapsed))
+    if failed:
+        raise SystemExit(1)
