@@ -71,9 +71,6 @@ class Patcher:
         self.moves = 0
         self.mounted = 0
         self.unmounted = 0
-        # Set once anything with a listener or a hook is mounted: until then
-        # unmounting a subtree only detaches its top hosts, without a walk.
-        self.deep = False
 
     # -- entry points -------------------------------------------------------
 
@@ -283,8 +280,6 @@ class Patcher:
                 # Until its children are diffed, the fragment's hosts are still
                 # those of ``a``: remember it so a move can find them.
                 b.ev = a
-                if b.props is not None and "hook" in b.props:
-                    self.deep = True
                 st = self.stack
                 st.append(a)
                 st.append(b)
@@ -309,7 +304,6 @@ class Patcher:
             if a.props is not bp:
                 self._props(b, a.props, bp, ns)
             if bp is not None and "hook" in bp:
-                self.deep = True
                 hook = bp["hook"]
                 if hook:
                     f = hook.get("update")
@@ -441,7 +435,6 @@ class Patcher:
                     if ev is None:
                         ev = v.ev = {}
                     ev[t] = lst
-                    self.deep = True
                     r.add_listener(el, t, lst)
             elif k == STYLE:
                 self._style(el, None, value)
@@ -524,7 +517,6 @@ class Patcher:
             if ev is None:
                 ev = v.ev = {}
             ev[t] = lst
-            self.deep = True
             self.r.add_listener(el, t, lst)
 
     def _style(self, el, ov, nv):
@@ -639,17 +631,12 @@ class Patcher:
                 r.insert(parent, el, anchor)
                 continue
             if tag == Fragment:
-                if v.props is not None and "hook" in v.props:
-                    self.deep = True
                 el = v.el = r.create_text("")
                 r.insert(parent, el, anchor)
                 if v.children:
                     _push_mounts(st, v.children, 0, parent, anchor, ns, kind)
                 continue
             if tag == MEMO:
-                # Memos can be updated on their own (Root.update), so their
-                # unmount must be recorded: from now on unmounts walk.
-                self.deep = True
                 v.parent = parent
                 v.ns = ns
                 c = self._render_memo(v)
@@ -680,8 +667,6 @@ class Patcher:
             props = v.props
             if props is not None:
                 self._set_props(v, el, props, ens)
-            if props is not None and "hook" in props:
-                self.deep = True
             if kind == 1 or (props is not None and props.get("hook")):
                 st.append(v)
                 st.append(parent)
@@ -712,13 +697,15 @@ class Patcher:
         """Run remove hooks and release listeners in the whole subtree, then detach.
 
         Hooks all run while every node is still attached; only the
-        top-level hosts are detached (descendants leave with them).
+        top-level hosts are detached (descendants leave with them).  Subtrees
+        without a listener, hook or memo (``vnode.text`` not True, see
+        VNode) are not walked.
         """
         r = self.r
-        if not self.deep:
+        if v.text is not True:
+            # No listener, hook or memo below: nothing to visit, only detach.
             if detach:
-                t = v.tag
-                if t == Fragment:
+                if v.tag == Fragment:
                     for node in hosts(v):
                         r.remove(parent, node)
                 else:
@@ -730,6 +717,14 @@ class Patcher:
         while st:
             top = st.pop()
             x = st.pop()
+            if x.text is not True:
+                if top:
+                    if x.tag == Fragment:
+                        tops.extend(hosts(x))
+                    else:
+                        tops.append(x.el)
+                x.el = None
+                continue
             t = x.tag
             if t == TEXT or t == RAW:
                 if top:
