@@ -11,7 +11,7 @@ the work stack, which is safe because every VNode's ``el`` (for a fragment
 its start marker) is final as soon as its list has been diffed.
 """
 
-from vdom.vnode import TEXT, Fragment, MEMO, RAW, MemoNode, clone, as_vnode, text
+from vdom.vnode import TEXT, Fragment, MEMO, RAW, clone, as_vnode, text
 from vdom.props import _kinds, prop_kind, event_type, attr_value, style_value, norm_class
 from vdom.props import ATTR, KEY, CLASS, STYLE, EVENT
 from vdom.renderer import Listener
@@ -22,7 +22,6 @@ MATHML_NS = "http://www.w3.org/1998/Math/MathML"
 
 _EMPTY = {}
 _GENERAL = {Fragment: 1, MEMO: 1, RAW: 1}  # children that need the general mount path
-_FAILED = ("#failed",)  # args of the stand-in old memo in rerender(): never equal to real args
 
 
 def element_ns(tag, ns):
@@ -340,26 +339,10 @@ class Patcher:
         again is replaced (its nodes are recreated), because patching a
         fragment in place needs the host that follows it.
         """
-        if v.el is None or v.children is None:
+        ch = v.children
+        if v.el is None or ch is None:
             raise ValueError("update(): %r is not mounted" % (v,))
-        old = v.children[0]
-        a = MemoNode(v.fn, _FAILED, v.key)
-        a.children = v.children
-        a.el = v.el
-        if old.tag == Fragment:
-            try:
-                new = as_vnode(v.fn(*v.args), "memo")
-                v.failed = False
-            except Exception as e:
-                self.errors.append((v, e))
-                v.failed = True
-                return
-            new = self._mount(new, v.parent, old.el, v.ns)
-            self._unmount(old, v.parent, True)
-            v.children = [new]
-            v.el = new.el
-            return
-        self._pair_memo(a, v, v.parent, None, None, v.ns)
+        self._memo_call(v, ch, v.el, v.parent, None, None, v.ns, ch[0].tag == Fragment)
 
     def _pair_memo(self, a, b, parent, nxt, end, ns):
         b.parent = parent
@@ -368,22 +351,26 @@ class Patcher:
             b.children = a.children
             b.el = a.el
             return
-        old = a.children[0]
+        self._memo_call(b, a.children, a.el, parent, nxt, end, ns, False)
+
+    def _memo_call(self, b, old_children, old_el, parent, nxt, end, ns, replace):
+        """Call memo ``b``'s function and patch (or, with ``replace``, swap) what it rendered."""
+        old = old_children[0]
         try:
             res = b.fn(*b.args)
             b.failed = False
             if res is old:
-                b.children = a.children
-                b.el = a.el
+                b.children = old_children
+                b.el = old_el
                 return
             new = as_vnode(res, "memo")
         except Exception as e:
             self.errors.append((b, e))
-            b.children = a.children
-            b.el = a.el
+            b.children = old_children
+            b.el = old_el
             b.failed = True
             return
-        if new.key == old.key and new.tag == old.tag and new.slot == old.slot:
+        if not replace and new.key == old.key and new.tag == old.tag and new.slot == old.slot:
             self._pair(old, new, parent, nxt, end, ns)
         else:
             new = self._mount(new, parent, old.el, ns)

@@ -40,18 +40,19 @@ class Root:
         self.vnode = node
         self._raise_errors()
 
-    def update(self, memo_vnode):
-        """Re-render one mounted ``memo`` in place, without touching the rest.
+    def update(self, *memo_vnodes):
+        """Re-render mounted ``memo`` nodes in place, without touching the rest.
 
         For frameworks: a component is a memo, and when only its own state
         changes it calls its function again (with ``memo_vnode.args``, which
-        the caller may replace first) and patches just its subtree.  If the
-        memo renders another memo, update the outer one.  Errors behave as in
-        ``render``.
+        the caller may replace first) and patches just its subtree.  Pass
+        several memos to update them in one patch.  If a memo renders
+        another memo, update the outer one.  Errors behave as in ``render``.
         """
         p = self.patcher
         p.begin()
-        p.rerender(memo_vnode)
+        for m in memo_vnodes:
+            p.rerender(m)
         p._drain()
         p.flush_hooks()
         self._raise_errors()

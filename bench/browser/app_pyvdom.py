@@ -20,7 +20,11 @@ from renderers.dom import DomRenderer
 from jfb import Store, row
 
 _query = str(js.location.search)
-USE_MEMO = "memo=1" in _query
+# ?fine=1: memo rows, and select/update re-render only the rows they change
+# with Root.update (what a vdom.app row component does); the other
+# operations re-render the list as with ?memo=1.
+FINE = "fine=1" in _query
+USE_MEMO = "memo=1" in _query or FINE
 COUNT = "count=1" in _query  # profiling: count renderer calls and JS crossings per render
 _perf = js.performance
 _win = js.window
@@ -46,6 +50,9 @@ def on_tbody_click(event):
     td = a.parentNode
     rid = int(td.parentNode.firstChild.textContent)
     if td.className == "col-md-4":
+        if FINE:
+            select_fine(rid)
+            return
         store.select(rid)
     else:
         store.remove(rid)
@@ -55,9 +62,12 @@ def on_tbody_click(event):
 _TBODY = {"id": "tbody", "on_click": on_tbody_click}
 
 
-def button(bid, label, action):
+def button(bid, label, action, fine=None):
     def on_click(event):
         _win.benchPyEnter = _perf.now()
+        if FINE and fine is not None:
+            fine()
+            return
         action()
         render()
     return h("div", _BTN_COL, h("button", {"type": "button", "class": "btn btn-primary btn-block", "id": bid,
@@ -72,7 +82,8 @@ HEADER = h("div", {"class": "jumbotron"}, h("div", {"class": "row"}, [
         button("run", "Create 1,000 rows", lambda: store.run(1000)),
         button("runlots", "Create 10,000 rows", lambda: store.run(10000)),
         button("add", "Append 1,000 rows", lambda: store.add(1000)),
-        button("update", "Update every 10th row", lambda: store.update(10)),
+        button("update", "Update every 10th row", lambda: store.update(10),
+               lambda: update_fine(10) if FINE else None),
         button("clear", "Clear", store.clear),
         button("swaprows", "Swap Rows", store.swap),
     ]))]))
@@ -101,12 +112,52 @@ def render():
     t1 = _perf.now()
     root.render(tree)
     t2 = _perf.now()
+    if FINE:
+        _remember_rows(tree)
     _win.benchPyBuild = t1 - t0
     _win.benchPyRender = t2 - t1
     _win.benchPyExit = t2
     if COUNT:
         _win.benchPyCalls = renderer.count()
         _win.benchPyCrossings = renderer.crossings
+
+
+_row_memos = {}  # id -> the mounted memo of that row (FINE)
+
+
+def _remember_rows(tree):
+    _row_memos.clear()
+    for m in tree.children[1].children[0].children:
+        _row_memos[m.key] = m
+
+
+def _update_rows(items):
+    """Re-render just these rows: new args on their mounted memos, then Root.update."""
+    t0 = _perf.now()
+    sel = store.selected
+    todo = []
+    for it in items:
+        m = _row_memos.get(it[0])
+        if m is not None:
+            m.args = (it, it[0] == sel)
+            todo.append(m)
+    root.update(*todo)
+    t1 = _perf.now()
+    _win.benchPyBuild = 0
+    _win.benchPyRender = t1 - t0
+    _win.benchPyExit = t1
+
+
+def select_fine(rid):
+    old = store.selected
+    store.select(rid)
+    _update_rows([it for it in store.rows if it[0] == old or it[0] == rid])
+
+
+def update_fine(step):
+    store.update(step)
+    rows = store.rows
+    _update_rows([rows[i] for i in range(0, len(rows), step)])
 
 
 render()

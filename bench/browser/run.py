@@ -7,6 +7,9 @@ Implementations (``--impl`` picks some, comma-separated):
     pyvdom-memo-mpy  the same page with each row a vdom.memo (?memo=1)
     pyvdom-py        pyvdom under Pyodide (the same Python file)
     pyvdom-memo-py   memo rows under Pyodide
+    pyvdom-fine-mpy  memo rows; select and update re-render only the changed rows with
+                     Root.update, as vdom.app components do (?fine=1)
+    pyvdom-fine-py   the same under Pyodide
     puepy-mpy        PuePy 0.6.5 (PyPI) + morphdom (npm) under MicroPython
     puepy-py         PuePy 0.6.5 under Pyodide
 
@@ -67,6 +70,8 @@ IMPLS = (
     ("pyvdom-memo-mpy", "pyvdom-mpy.html", "memo=1", "pyvdom memo rows, MicroPython"),
     ("pyvdom-py", "pyvdom-py.html", "", "pyvdom, Pyodide"),
     ("pyvdom-memo-py", "pyvdom-py.html", "memo=1", "pyvdom memo rows, Pyodide"),
+    ("pyvdom-fine-mpy", "pyvdom-mpy.html", "fine=1", "pyvdom memo rows + Root.update, MicroPython"),
+    ("pyvdom-fine-py", "pyvdom-py.html", "fine=1", "pyvdom memo rows + Root.update, Pyodide"),
     ("puepy-mpy", "puepy-mpy.html", "", "PuePy 0.6.5, MicroPython"),
     ("puepy-py", "puepy-py.html", "", "PuePy 0.6.5, Pyodide"),
 )
@@ -365,7 +370,7 @@ def summarise(results, ops):
             r["bytes_ratio"] = r["bytes"] / float(base["bytes"]) if base["bytes"] else None
     targets = []
     for it in ("mpy", "py"):
-        for variant in ("pyvdom-%s" % it, "pyvdom-memo-%s" % it):
+        for variant in ("pyvdom-%s" % it, "pyvdom-memo-%s" % it, "pyvdom-fine-%s" % it):
             p = results.get(variant)
             q = results.get("puepy-%s" % it)
             if p and q:
@@ -376,7 +381,7 @@ def summarise(results, ops):
                                 "met": not slower and not missing,
                                 "detail": "slower on: %s" % ", ".join(slower) if slower else
                                 ("not measured: %s" % ", ".join(missing) if missing else "yes")})
-        for variant in ("pyvdom-%s" % it, "pyvdom-memo-%s" % it):
+        for variant in ("pyvdom-%s" % it, "pyvdom-memo-%s" % it, "pyvdom-fine-%s" % it):
             p = results.get(variant)
             if it == "mpy" and p and p.get("geomean_ratio"):
                 targets.append({"target": "%s geometric mean within 3x of vanilla JS" % variant,

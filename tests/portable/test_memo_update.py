@@ -166,3 +166,18 @@ def test_update_of_an_unmounted_memo_raises_even_without_listeners():
     st["n"] = 1
     raises(ValueError, root.update, m)
     assert inner_html(c) == "<div></div>"
+
+
+def test_update_several_memos_in_one_patch():
+    r, c, root = _root()
+    cs = [Counter("c%d" % i) for i in range(4)]
+    ms = [memo(x.render, str(i), key=i) for i, x in enumerate(cs)]
+    root.render(h("div", None, ms))
+    cs[1].count = 7
+    cs[3].count = 9
+    r.reset()
+    root.update(ms[1], ms[3])
+    assert [op[0] for op in r.ops] == ["set_text", "set_text"]
+    assert [x.calls for x in cs] == [1, 2, 1, 2]
+    assert inner_html(c) == ('<div><p class="c0">0: 0</p><p class="c1">1: 7</p>'
+                             '<p class="c2">2: 0</p><p class="c3">3: 9</p></div>')
