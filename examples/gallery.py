@@ -12,6 +12,8 @@ tests and for curious users in the browser console):
   and new handler functions), then return ``stats()``.
 
 When the first render is done, ``<body data-py-ready="micropython|pyodide">``.
+``serve_app(app)`` does the same for the ``vdom.app`` examples (app-todo,
+app-router, app-form): it mounts an ``Application`` and exposes its hooks.
 """
 
 import sys
@@ -101,3 +103,58 @@ def on(target, event_type, fn):
     p = create_proxy(fn)
     target.addEventListener(event_type, p)
     return p
+
+
+# -- vdom.app examples ---------------------------------------------------------------------
+
+def _components(app):
+    """Every live component of the app's page (the page first)."""
+    out = []
+    page = app.active_page
+    st = [page] if page is not None else []
+    while st:
+        c = st.pop()
+        out.append(c)
+        kids = c._vd.kids
+        for p in kids:
+            st.append(kids[p])
+    return out
+
+
+def serve_app(app, selector="#app", **mount_kwargs):
+    """Mount a ``vdom.app`` Application on ``selector`` and expose test hooks on ``window.pyvdom``.
+
+    * ``pyvdom.stats()``      JSON: interpreter, live JS proxies, components, errors reported.
+    * ``pyvdom.rerender(n)``  redraw every component ``n`` times (each render builds new
+      handler functions), flushing after each, then return ``stats()``.
+    * ``pyvdom.errors()``     JSON list of ``[where, message]`` the app reported.
+    """
+    container = document.querySelector(selector)
+    container.classList.remove("loading")
+    app.mount(selector, **mount_kwargs)
+    hooks = js.Object.new()
+    keep = []
+
+    def stats(*args):
+        return json.dumps({"impl": IMPL, "live_proxies": app._vd.renderer.live_proxies,
+                           "components": len(_components(app)), "errors": len(app.errors),
+                           "title": app.document_title})
+
+    def rerender(n=1, *args):
+        for _ in range(int(n)):
+            for c in _components(app):
+                c.redraw()
+            app.flush()
+        return stats()
+
+    def errors(*args):
+        return json.dumps([[w, str(e)] for w, e in app.errors])
+
+    for name, fn in (("stats", stats), ("rerender", rerender), ("errors", errors)):
+        p = create_proxy(fn)
+        keep.append(p)
+        setattr(hooks, name, p)
+    app._gallery_hooks = keep
+    js.window.pyvdom = hooks
+    document.body.setAttribute("data-py-ready", IMPL)
+    return app

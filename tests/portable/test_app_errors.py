@@ -55,6 +55,46 @@ def test_populate_error_keeps_last_good_dom_and_app_keeps_working():
     assert text_of(find(c, "button")[0]) == "f2"
 
 
+@t.component()
+class BrokenAtMount(Component):
+    props = ["level"]
+
+    def populate(self):
+        if self.level == "bad":
+            raise ValueError("broken at mount")
+        t.span("ok now", id="fixed")
+
+
+class HostPage(Page):
+    def initial(self):
+        return {"clicks": 0, "level": "bad"}
+
+    def populate(self):
+        t.broken_at_mount(level=self.state["level"])
+        t.button("host%d" % self.state["clicks"], id="hb", on_click=self.click)
+
+    def click(self, e):
+        self.state["clicks"] += 1
+
+
+def test_failed_component_is_reported_once_while_its_parent_rerenders():
+    # The core retries a failed memo whenever its parent re-renders; with the same
+    # state and props the component is not run (nor reported) again.
+    app, r, c = mount(HostPage, development=True)
+    assert len(app.errors) == 1 and "BrokenAtMount" in app.errors[0][0]
+    for i in range(3):
+        r.dispatch(find1(c, "button", id="hb"), "click")
+        app.flush()
+        assert text_of(find1(c, "button", id="hb")) == "host%d" % (i + 1)
+    assert len(app.errors) == 1
+    assert len(find(c, "div", class_="vdom-error")) == 1
+    # New props: it runs again, and renders.
+    app.active_page.state["level"] = "good"
+    app.flush()
+    assert text_of(find1(c, "span", id="fixed")) == "ok now"
+    assert len(app.errors) == 1
+
+
 def test_handler_error_is_reported_and_page_keeps_working():
     app, r, c = mount(ErrPage)
     r.dispatch(find1(c, "button", id="boom"), "click")

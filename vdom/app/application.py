@@ -7,7 +7,7 @@ from vdom.app.tags import t
 from vdom.app.state import TrackedDict
 from vdom.app import errors as _e
 from vdom.app.errors import NotFound, Forbidden, Unauthorized, Redirect, PageError, report
-from vdom.app.runtime import IN_BROWSER, js, create_proxy, set_document_title, location_path
+from vdom.app.runtime import IN_BROWSER, js, create_proxy, set_document_title, location_path, is_null
 from vdom.app.storage import make_storage
 from vdom.app import scheduler
 
@@ -174,13 +174,15 @@ class Application:
             if doc is None:
                 raise ValueError("mount(%r): a selector needs a browser; pass an element" % (container,))
             container = doc.querySelector(selector_or_element)
-            if container is None:
+            if is_null(container):
                 raise ValueError("mount: no element matches %r" % (selector_or_element,))
         if vd.root is None or vd.container is not container or vd.renderer is not renderer:
             if vd.root is not None:
                 vd.root.unmount()
             vd.renderer = renderer
             vd.container = container
+            # The container's placeholder ("Loading...") goes: the app owns it.
+            renderer.clear(container)
             vd.root = create_root(renderer, container)
             vd.overlay = None
         if self.router is not None:
@@ -232,7 +234,9 @@ class Application:
     def handle_redirect(self, exception):
         if self.router is None:
             raise ValueError("Redirect(%r) needs a router" % (exception.path,))
-        self.router.navigate_to_path(exception.path, **exception.kwargs)
+        from vdom.app.router import navigate
+
+        navigate(self.router, exception.path, exception.kwargs, True)
 
 
 def request_route(app, path):

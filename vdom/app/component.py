@@ -61,6 +61,8 @@ class Record:
         self.alive = True
         self.rendered = 0
         self.failed = False
+        self.failed_version = -1
+        self.error = None
         self.memo = None
         self.node = None
         self.kids = {}
@@ -437,6 +439,11 @@ def render(inst, version):
     vd = inst._vd
     app = vd.app
     vd.dirty = False
+    if vd.failed and vd.failed_version == version and vd.error is not None:
+        # The core retries a failed memo whenever its parent re-renders; with the
+        # same state and props it would fail the same way: report it once, keep
+        # the last good DOM, try again when the component's version changes.
+        raise vd.error
     ctx = tags.Context(inst)
     stack = tags.stack
     base = len(stack)
@@ -454,6 +461,8 @@ def render(inst, version):
         vnode = tags.build(root, ctx)
     except Exception as e:
         vd.failed = True
+        vd.failed_version = version
+        vd.error = e
         if not isinstance(e, PageError):
             report(app, e, "rendering %s (precheck/populate)" % (inst.__class__.__name__,))
         raise
@@ -491,6 +500,7 @@ def commit(inst, ctx):
     if gone:
         drop(gone, q)
     vd.failed = False
+    vd.error = None
     if q is not None:
         if vd.rendered == 0:
             q.ready.append(inst)

@@ -62,6 +62,14 @@ def print_exception(exc, where=None):
     text = format_exception(exc)
     if where:
         text = "vdom.app: error in %s\n%s" % (where, text)
+    from vdom.app.runtime import IN_BROWSER, js
+
+    if IN_BROWSER:
+        # One console.error with the whole traceback.  (PyScript shows every write to
+        # stderr in a box on the page, one line at a time: the in-page report is the
+        # development overlay's job.)
+        js.console.error(text)
+        return text
     try:
         print(text, file=sys.stderr)
     except TypeError:  # a print without file=

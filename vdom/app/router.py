@@ -6,7 +6,7 @@ Query arguments (``?page=2``) go to the page's declared props.
 """
 
 from vdom.app.component import Component, Page, Prop
-from vdom.app.runtime import IN_BROWSER, js, push_state
+from vdom.app.runtime import IN_BROWSER, js, push_state, replace_state
 
 _SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~"
 
@@ -221,8 +221,12 @@ class Router:
         """Go to ``path`` (a path, a route name or a Page class; ``kwargs`` become the query).
 
         The page renders at the next flush (the next tick in a browser,
-        ``app.flush()`` in tests); the browser's address and history follow.
+        ``app.flush()`` in tests); the browser's address and history follow
+        (a new history entry).
         """
+        navigate(self, path, kwargs, False)
+
+    def _navigate(self, path, kwargs, replace):
         if isinstance(path, type) or (path.__class__ is str and path in self.routes_by_name):
             path = self.reverse(path, **kwargs)
         elif kwargs:
@@ -241,7 +245,10 @@ class Router:
             from vdom.app.application import request_route
 
             if IN_BROWSER:
-                push_state(url)
+                if replace:
+                    replace_state(url)
+                else:
+                    push_state(url)
             request_route(app, path)
 
     def href(self, target, **kwargs):
@@ -257,6 +264,12 @@ class Router:
         if self.base_path and target.startswith("/") and not target.startswith(self.base_path):
             return self.base_path.rstrip("/") + target
         return target
+
+
+def navigate(router, path, kwargs=None, replace=False):
+    """``router.navigate_to_path(path, **kwargs)``; ``replace=True`` replaces the current
+    history entry instead of adding one (redirects: Back must not land on the guard again)."""
+    router._navigate(path, kwargs or {}, replace)
 
 
 class _LinkClick:

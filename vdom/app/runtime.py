@@ -18,6 +18,19 @@ except ImportError:
 
 IS_MICROPYTHON = sys.implementation.name == "micropython"
 
+# Pyodide >= 0.28 gives JS null as ``pyodide.ffi.jsnull``, not None (MicroPython gives None).
+JSNULL = None
+if IN_BROWSER:
+    try:
+        from pyodide.ffi import jsnull as JSNULL  # noqa: F811
+    except ImportError:
+        JSNULL = None
+
+
+def is_null(v):
+    """True for None and JS null (``localStorage.getItem`` of a missing key, ``querySelector`` of nothing)."""
+    return v is None or (JSNULL is not None and v is JSNULL)
+
 _create_proxy = None
 
 

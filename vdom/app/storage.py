@@ -5,7 +5,7 @@ strings, as there); elsewhere (tests, server side) they are in-memory
 stores with the same methods.
 """
 
-from vdom.app.runtime import IN_BROWSER, js
+from vdom.app.runtime import IN_BROWSER, js, is_null
 
 _NO_DEFAULT = object()
 
@@ -103,7 +103,7 @@ class BrowserStorage(_Storage):
 
     def _get(self, key):
         v = self.target.getItem(key)
-        return None if v is None else str(v)
+        return None if is_null(v) else str(v)
 
     def _set(self, key, value):
         self.target.setItem(key, value)

@@ -1,0 +1,429 @@
+"""The vdom.app examples (app-todo, app-router, app-form) driven like a user in Chromium,
+under MicroPython and Pyodide.
+
+See conftest.py: every test also fails on a request leaving 127.0.0.1, a console
+error or a Python traceback on the page (the form example's deliberate error is
+asserted and then the only one allowed).  ``window.pyvdom`` is the hooks of
+``examples/gallery.serve_app``.
+"""
+
+import json
+
+import pytest
+
+INTERPS = pytest.mark.parametrize("interp", ["mpy", "py"])
+
+
+def stats(page):
+    return json.loads(page.evaluate("pyvdom.stats()"))
+
+
+def texts(page, selector):
+    return page.eval_on_selector_all(selector, "els => els.map(e => e.textContent)")
+
+
+def mark(page, selector, attr):
+    """Give every matching element a JS property ``__mark`` = its ``attr`` (it survives only on the same node)."""
+    page.eval_on_selector_all(selector, "(els, a) => els.forEach(e => { e.__mark = e.getAttribute(a); })", attr)
+
+
+def marks(page, selector, attr):
+    """[[attr value, __mark]] of the matching elements, in document order."""
+    return page.eval_on_selector_all(selector, "(els, a) => els.map(e => [e.getAttribute(a), e.__mark || null])", attr)
+
+
+def focused(page):
+    """[id or class of the focused element, its value, selectionStart, its __mark]."""
+    return page.evaluate("(() => { const e = document.activeElement; "
+                         "return [e.id || e.className, e.value, e.selectionStart, e.__mark || null]; })()")
+
+
+def wait_count(page, selector, n):
+    page.wait_for_function("([s, n]) => document.querySelectorAll(s).length === n", arg=[selector, n])
+
+
+def wait_text(page, selector, prefix):
+    """Renders run on the next tick (setTimeout 0): wait until ``selector``'s text starts with ``prefix``."""
+    page.wait_for_function("([s, p]) => { const e = document.querySelector(s); return e && e.textContent.startsWith(p); }",
+                           arg=[selector, prefix])
+
+
+def test_index_links_the_app_examples_under_both_interpreters(page, gallery_url):
+    page.goto(gallery_url)
+    for name in ("app-todo", "app-router", "app-form"):
+        hrefs = page.eval_on_selector_all('tr[data-example="%s"] a' % name, "els => els.map(a => a.getAttribute('href'))")
+        assert hrefs == ["%s/mpy.html" % name, "%s/py.html" % name, "%s/app.py" % name], hrefs
+
+
+# -- app-todo ------------------------------------------------------------------------------
+
+TODO_ITEMS = "#todo-list li"
+
+
+@INTERPS
+def test_app_todo_add_toggle_edit_delete_async(open_example, interp):
+    page = open_example("app-todo", interp)
+    assert texts(page, "#todo-list .text") == ["Read the README", "Write a component", "Ship it with PyScript"]
+    assert page.text_content("#left") == "2 items left"
+    assert page.text_content("#done-count") == "1 done"
+    assert page.title() == "(2) Todo \u00b7 vdom.app"           # page_title() -> document.title
+    assert page.is_disabled("#add")
+    # Type and press Enter: the form's submit handler adds it, the bound input empties.
+    page.click("#new-todo")
+    page.keyboard.type("Buy milk")
+    page.wait_for_selector("#add:enabled")
+    page.keyboard.press("Enter")
+    wait_count(page, TODO_ITEMS, 4)
+    assert page.input_value("#new-todo") == ""
+    assert texts(page, "#todo-list .text")[-1] == "Buy milk"
+    assert page.text_content("#left") == "3 items left"
+    page.wait_for_function("document.title === '(3) Todo \u00b7 vdom.app'")
+    mark(page, TODO_ITEMS, "data-id")
+    # Toggle: the item triggers "toggle", the page updates the list, classes and counts.
+    page.click('li[data-id="4"] .toggle')
+    page.wait_for_selector('li[data-id="4"].done')
+    assert page.is_checked('li[data-id="4"] .toggle')
+    assert page.text_content("#left") == "2 items left"
+    assert page.text_content("#done-count") == "2 done"
+    page.click('li[data-id="1"] .toggle')                      # untick
+    page.wait_for_function("!document.querySelector('li[data-id=\"1\"]').classList.contains('done')")
+    assert not page.is_checked('li[data-id="1"] .toggle')
+    # Edit item 2 (the item's own state): its input is focused on redraw (refs + on_redraw).
+    page.click('li[data-id="2"] .edit-btn')
+    page.wait_for_selector('li[data-id="2"] .edit-text')
+    assert focused(page)[:2] == ["edit-text", "Write a component"]
+    page.fill('li[data-id="2"] .edit-text', "Write two components")
+    page.click('li[data-id="2"] .save')
+    page.wait_for_selector('li[data-id="2"] .text')
+    assert page.text_content('li[data-id="2"] .text') == "Write two components"
+    # Delete one, clear the done ones: the rest keep their DOM nodes.
+    page.click('li[data-id="3"] .delete')
+    wait_count(page, TODO_ITEMS, 3)
+    page.click("#clear-done")
+    wait_count(page, TODO_ITEMS, 2)
+    m = marks(page, TODO_ITEMS, "data-id")
+    assert m == [["1", "1"], ["2", "2"]], m
+    assert page.query_selector("#clear-done") is None
+    assert page.text_content("#done-count") == "0 done"
+    # An async handler (asyncio task in the browser) adds three items, one render each.
+    page.click("#add-later")
+    wait_count(page, TODO_ITEMS, 5)
+    assert texts(page, "#todo-list .text")[2:] == ["Later 1", "Later 2", "Later 3"]
+    assert page.text_content("#left") == "5 items left"
+    assert stats(page)["errors"] == 0
+
+
+@INTERPS
+def test_app_todo_bound_input_keeps_focus_and_caret_and_item_state_follows_key(open_example, interp):
+    page = open_example("app-todo", interp)
+    page.eval_on_selector("#new-todo", "e => { e.__mark = 'input' }")
+    page.click("#new-todo")
+    for i, ch in enumerate("hello world"):
+        page.keyboard.type(ch)
+        # bind= wrote the state and the page re-rendered for this keystroke.
+        wait_text(page, "#draft-info", "%d characters" % (i + 1))
+    page.eval_on_selector("#new-todo", "e => e.setSelectionRange(5, 5)")
+    page.keyboard.type("XY")
+    wait_text(page, "#draft-info", "13 characters")
+    assert focused(page) == ["new-todo", "helloXY world", 7, "input"]
+    page.keyboard.press("Backspace")
+    wait_text(page, "#draft-info", "12 characters")
+    assert focused(page) == ["new-todo", "helloX world", 6, "input"]
+    page.keyboard.press("Enter")
+    wait_count(page, TODO_ITEMS, 4)
+    assert focused(page) == ["new-todo", "", 0, "input"]
+
+    # Component state follows its key: put item 2 in edit mode with typed text, delete item 1.
+    mark(page, TODO_ITEMS, "data-id")
+    page.click('li[data-id="2"] .edit-btn')
+    page.wait_for_selector('li[data-id="2"] .edit-text')
+    page.keyboard.press("End")
+    page.keyboard.type(" (draft)")
+    assert page.input_value('li[data-id="2"] .edit-text') == "Write a component (draft)"
+    page.click('li[data-id="1"] .delete')
+    wait_count(page, TODO_ITEMS, 3)
+    assert [k for k, _ in marks(page, TODO_ITEMS, "data-id")] == ["2", "3", "4"]
+    assert all(k == mk for k, mk in marks(page, TODO_ITEMS, "data-id"))    # same DOM nodes
+    # The first item is now 2, still editing its own draft; item 3 is not editing.
+    assert page.input_value("#todo-list li:first-child .edit-text") == "Write a component (draft)"
+    assert page.query_selector('li[data-id="3"] .edit-text') is None
+    assert page.text_content('li[data-id="3"] .text') == "Ship it with PyScript"
+    page.click('li[data-id="2"] .cancel')
+    page.wait_for_selector('li[data-id="2"] .text')
+    assert page.text_content('li[data-id="2"] .text') == "Write a component"
+    # Deleting the (new) first item again: the handlers act on the right item.
+    page.click("#todo-list li:first-child .delete")
+    wait_count(page, TODO_ITEMS, 2)
+    assert texts(page, "#todo-list .text") == ["Ship it with PyScript", "hello world"[:5] + "X world"]
+
+
+@INTERPS
+def test_app_todo_listeners_stay_flat_over_many_renders(open_example, interp):
+    page = open_example("app-todo", interp)
+    before = stats(page)
+    live0 = page.evaluate("__liveListeners()")
+    assert before["live_proxies"] > 0 and live0 > 0
+    # Redraw every component 300 times: each populate() makes new bound-method handlers.
+    after = json.loads(page.evaluate("pyvdom.rerender(300)"))
+    assert after["live_proxies"] == before["live_proxies"]
+    assert after["components"] == before["components"] == 4
+    assert page.evaluate("__liveListeners()") == live0
+    # Typing re-renders too; still one listener per element and event.
+    page.click("#new-todo")
+    page.keyboard.type("abc")
+    wait_text(page, "#draft-info", "3 characters")
+    assert page.evaluate("__liveListeners()") == live0
+    # Removing an item releases its listeners and proxies: checkbox, span, 2 buttons, and the
+    # <li>'s listeners for the parent's on_toggle/on_delete/on_save (a component's on_<event>=
+    # also catches DOM events of that name on its root element).
+    page.click('li[data-id="3"] .delete')
+    wait_count(page, TODO_ITEMS, 2)
+    assert page.evaluate("__liveListeners()") == live0 - 7
+    assert stats(page)["live_proxies"] == before["live_proxies"] - 7
+    page.click('li[data-id="2"] .toggle')
+    page.wait_for_selector('li[data-id="2"].done')
+    assert stats(page)["errors"] == 0
+
+
+def allow_deliberate_error(page, where, message):
+    """Assert that the app reported ``message`` (raised in ``where``) on the console with its
+    traceback, then drop exactly those lines from the page's console errors so that
+    the fixture's teardown check still fails on any other error."""
+    errs = page._watch.errors
+    assert any(message in e for e in errs), errs
+    rest = []
+    for e in errs:
+        first = e.split("\n", 1)[0]
+        if (message in e or first == "vdom.app: error in " + where or first.startswith("Traceback (most recent")
+                or first.startswith(" ") or first == ""):
+            continue
+        rest.append(e)
+    errs[:] = rest
+
+
+def wait_h1(page, text):
+    page.wait_for_function("t => { const e = document.querySelector('#app h1'); return e && e.textContent === t; }",
+                           arg=text)
+
+
+def hash_of(page):
+    return page.evaluate("location.hash")
+
+
+# -- app-router ----------------------------------------------------------------------------
+
+@INTERPS
+def test_app_router_links_params_query_back_forward(open_example, interp):
+    page = open_example("app-router", interp)
+    page.evaluate("window.__noreload = 1")
+    wait_h1(page, "Pets")
+    assert page.title() == "Home \u00b7 Pets"
+    assert hash_of(page) == ""
+    assert page.get_attribute('a.pet[data-id="2"]', "href") == "#/pets/2"       # router.reverse("pet", pet_id=2)
+    # A Link navigates without reloading; <pet_id> reaches the int prop.
+    page.click('a.pet[data-id="2"]')
+    wait_h1(page, "Tom")
+    assert hash_of(page) == "#/pets/2"
+    assert page.title() == "Tom \u00b7 Pets"
+    assert page.text_content("#about") == "Tom is a cat (pet_id=2, a int)"
+    page.go_back()
+    wait_h1(page, "Pets")
+    assert hash_of(page) == "" and page.title() == "Home \u00b7 Pets"
+    page.go_forward()
+    wait_h1(page, "Tom")
+    page.click("#next")
+    wait_h1(page, "Nemo")
+    assert hash_of(page) == "#/pets/3"
+    # Query arguments go to the page's props.
+    page.click("#nav-pets")
+    wait_h1(page, "All pets")
+    assert texts(page, "#pets a") == ["Felix", "Nemo", "Rex", "Tom"]
+    page.click("#sort-desc")
+    page.wait_for_function("document.title === 'All pets (desc) \u00b7 Pets'")
+    assert hash_of(page) == "#/pets?sort=desc"
+    assert texts(page, "#pets a") == ["Tom", "Rex", "Nemo", "Felix"]
+    page.click("#cats-desc")
+    page.wait_for_function("document.querySelectorAll('#pets a').length === 2")
+    assert hash_of(page) == "#/pets?sort=desc&species=cat"
+    assert texts(page, "#pets a") == ["Tom", "Felix"]
+    assert page.text_content("#sorting").startswith("sorted desc, only cats")
+    page.go_back()
+    page.wait_for_function("document.querySelectorAll('#pets a').length === 4")
+    assert texts(page, "#pets a") == ["Tom", "Rex", "Nemo", "Felix"]
+    page.go_back()
+    page.wait_for_function("document.title === 'All pets (asc) \u00b7 Pets'")
+    page.go_back()
+    wait_h1(page, "Nemo")
+    # A plain <a href="#..."> or a hash typed into the address bar routes too (hashchange).
+    page.evaluate("location.hash = '#/pets/4'")
+    wait_h1(page, "Felix")
+    assert page.title() == "Felix \u00b7 Pets"
+    page.go_back()
+    wait_h1(page, "Nemo")
+    assert page.evaluate("window.__noreload") == 1                              # never reloaded
+    assert stats(page)["errors"] == 0
+
+
+@INTERPS
+def test_app_router_login_guard_not_found_and_error_pages(open_example, interp):
+    page = open_example("app-router", interp)
+    try:
+        _router_guard_flow(page, interp)
+    finally:
+        page.evaluate("localStorage.removeItem('user')")
+
+
+def _router_guard_flow(page, interp):
+    if page.evaluate("localStorage.getItem('user')") is not None:    # left over by an aborted run
+        page.evaluate("localStorage.removeItem('user')")
+        page.reload()
+        page.wait_for_selector("body[data-py-ready]")
+    wait_h1(page, "Pets")
+    assert page.text_content("#user") == " \u00b7 not signed in"
+    # The guard: precheck() raises Redirect("/login", next="/account"); the redirect replaces
+    # the history entry of /account.
+    page.click("#nav-account")
+    wait_h1(page, "Log in")
+    assert hash_of(page) == "#/login?next=%2Faccount"
+    assert page.title() == "Log in \u00b7 Pets"
+    assert page.is_disabled("#login-btn")
+    page.click("#username")
+    page.keyboard.type("alice")
+    page.wait_for_selector("#login-btn:enabled")
+    page.keyboard.press("Enter")
+    wait_h1(page, "Account of alice")
+    assert hash_of(page) == "#/account"
+    assert page.text_content("#user") == " \u00b7 signed in as alice"     # NavBar follows app.state
+    assert page.evaluate("localStorage.getItem('user')") == "alice"       # app.local_storage
+    page.go_back()
+    wait_h1(page, "Log in")
+    page.go_back()
+    wait_h1(page, "Pets")                                                 # not the guard again
+    page.go_forward()
+    wait_h1(page, "Log in")
+    page.go_forward()
+    wait_h1(page, "Account of alice")
+    # The login survives a reload (localStorage); the guard lets the user in directly.
+    page.reload()
+    page.wait_for_selector("body[data-py-ready]")
+    wait_h1(page, "Account of alice")
+    page.click("#logout")
+    wait_h1(page, "Pets")
+    assert hash_of(page) == "#/"
+    assert page.evaluate("localStorage.getItem('user')") is None
+    assert page.text_content("#user") == " \u00b7 not signed in"
+    page.click("#nav-account")
+    wait_h1(page, "Log in")
+    # Not found: an unknown path, and a pet whose precheck() raises NotFound.
+    page.click("#nav-nowhere")
+    page.wait_for_selector("#not-found")
+    assert page.text_content("#missing") == "Nothing at /nowhere."
+    assert page.title() == "Not found \u00b7 Pets"
+    page.click("#home-link")
+    wait_h1(page, "Pets")
+    page.evaluate("location.hash = '#/pets/99'")
+    page.wait_for_selector("#not-found")
+    assert page.text_content("#missing") == "Nothing at /pets/99."
+    # A page raising in populate(): the app's error page (handle_error), its traceback on the console.
+    page.click("#nav-broken")
+    page.wait_for_selector("#error")
+    assert page.text_content("#error-message") == "RuntimeError: deliberate failure in BrokenPage.populate()"
+    assert page.title() == "Error \u00b7 Pets"
+    allow_deliberate_error(page, "rendering BrokenPage (precheck/populate)",
+                           "RuntimeError: deliberate failure in BrokenPage.populate()")
+    # The app still works: back to the not-found page, then home.
+    page.go_back()
+    page.wait_for_selector("#not-found")
+    page.click("#nav-home")
+    wait_h1(page, "Pets")
+    assert stats(page)["errors"] == 1
+
+
+# -- app-form ------------------------------------------------------------------------------
+
+def summary(page):
+    return page.eval_on_selector_all("#summary dd", "els => Object.fromEntries(els.map(e => [e.id.slice(4), e.textContent]))")
+
+
+INITIAL_SUMMARY = {"name": "''", "age": "30 (int)", "bio": "0 lines", "color": "green", "subscribe": "False",
+                   "size": "m", "extras": "cheese"}
+
+
+def wait_out(page, key, text):
+    page.wait_for_function("([k, t]) => document.querySelector('#out-' + k).textContent === t", arg=[key, text])
+
+
+@INTERPS
+def test_app_form_bind_every_input_and_error_overlay(open_example, interp):
+    page = open_example("app-form", interp)
+    assert summary(page) == INITIAL_SUMMARY
+    # State -> DOM at mount: the select's value is set once its options exist.
+    assert page.input_value("#color") == "green"
+    assert page.input_value("#age") == "30"
+    assert page.is_checked("#size-m") and not page.is_checked("#size-l")
+    assert page.is_checked("#extra-cheese") and not page.is_checked("#extra-olives")
+    assert not page.is_checked("#subscribe")
+    # DOM -> state, for every kind of input.
+    page.click("#name")
+    page.keyboard.type("Ann")
+    wait_out(page, "name", "'Ann'")
+    page.fill("#age", "42")
+    wait_out(page, "age", "42 (int)")                  # number inputs give numbers
+    page.fill("#age", "4.5")
+    wait_out(page, "age", "4.5 (float)")
+    page.fill("#age", "")
+    wait_out(page, "age", "None (NoneType)")
+    page.fill("#bio", "first line\nsecond line")
+    wait_out(page, "bio", "2 lines")
+    page.select_option("#color", "blue")
+    wait_out(page, "color", "blue")
+    page.check("#subscribe")
+    wait_out(page, "subscribe", "True")
+    page.click("#size-l")
+    wait_out(page, "size", "l")
+    assert not page.is_checked("#size-m")
+    page.check("#extra-olives")                        # bind=("extras", "olives"): a nested path
+    page.uncheck("#extra-cheese")
+    wait_out(page, "extras", "olives")
+    assert summary(page) == {"name": "'Ann'", "age": "None (NoneType)", "bio": "2 lines", "color": "blue",
+                             "subscribe": "True", "size": "l", "extras": "olives"}
+    # State -> DOM: Reset assigns the initial state; every input follows.
+    page.click("#reset")
+    wait_out(page, "name", "''")
+    assert summary(page) == INITIAL_SUMMARY
+    assert [page.input_value(s) for s in ("#name", "#age", "#bio", "#color")] == ["", "30", "", "green"]
+    assert [page.is_checked(s) for s in ("#subscribe", "#size-s", "#size-m", "#size-l", "#extra-cheese",
+                                         "#extra-olives")] == [False, False, True, False, True, False]
+    assert stats(page)["errors"] == 0
+    assert page.query_selector(".vdom-error-overlay") is None
+
+    # A component raising in populate(): the overlay (development mode) shows the traceback next
+    # to the page, the console has it, the page keeps its DOM and keeps working.
+    page.eval_on_selector("#name", "e => { e.__mark = 'name' }")
+    page.click("#toggle-broken")
+    page.wait_for_selector(".vdom-error-overlay")
+    overlay = page.text_content(".vdom-error-overlay")
+    assert "Error in rendering BrokenWidget (precheck/populate)" in overlay
+    assert "Traceback (most recent call last)" in overlay
+    assert "ValueError: deliberate error in BrokenWidget.populate()" in overlay
+    assert page.eval_on_selector(".vdom-error-overlay", "e => e.parentNode === document.body")
+    assert page.eval_on_selector(".vdom-error-overlay", "e => getComputedStyle(e).position") == "fixed"
+    assert page.text_content("#toggle-broken") == "Hide the broken widget"
+    assert page.query_selector("#broken") is None       # the failed component rendered nothing
+    page.click("#name")
+    page.keyboard.type("Bob")
+    wait_out(page, "name", "'Bob'")
+    page.check("#subscribe")
+    wait_out(page, "subscribe", "True")
+    assert page.eval_on_selector("#name", "e => e.__mark") == "name"
+    # Reported once (not again on every re-render of its parent).
+    assert stats(page)["errors"] == 1
+    assert len(page.query_selector_all(".vdom-error-overlay .vdom-error")) == 1
+    allow_deliberate_error(page, "rendering BrokenWidget (precheck/populate)",
+                           "ValueError: deliberate error in BrokenWidget.populate()")
+    # The overlay closes; hiding the widget works.
+    page.click(".vdom-error-close")
+    page.wait_for_selector(".vdom-error-overlay", state="detached")
+    page.click("#toggle-broken")
+    page.wait_for_function("document.querySelector('#toggle-broken').textContent === 'Show the broken widget'")
+    assert stats(page)["errors"] == 1
