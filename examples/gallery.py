@@ -35,6 +35,17 @@ document = js.document
 now = js.performance.now
 
 
+class Rand:
+    """A tiny LCG: the same sequence on MicroPython and Pyodide (examples' random data)."""
+
+    def __init__(self, seed):
+        self.s = seed
+
+    def below(self, n):
+        self.s = (self.s * 1103515245 + 12345) & 0x7FFFFFFF
+        return self.s % n
+
+
 class App:
     def __init__(self, selector, view, state=None, count=True):
         self.view = view

@@ -6,18 +6,7 @@ subsequence) and how many JS calls the renderer made.
 """
 
 from vdom import h
-from gallery import App
-
-
-class Rand:
-    """A tiny LCG: the same sequence on MicroPython and Pyodide."""
-
-    def __init__(self, seed):
-        self.s = seed
-
-    def below(self, n):
-        self.s = (self.s * 1103515245 + 12345) & 0x7FFFFFFF
-        return self.s % n
+from gallery import App, Rand
 
 
 def shuffled(items, rnd):

@@ -6,19 +6,10 @@ randomise bars (keyed rects move and resize in place).
 """
 
 from vdom import h
-from gallery import App
+from gallery import App, Rand
 
 W = 300
 H = 120
-
-
-class Rand:
-    def __init__(self, seed):
-        self.s = seed
-
-    def below(self, n):
-        self.s = (self.s * 1103515245 + 12345) & 0x7FFFFFFF
-        return self.s % n
 
 
 def view(app):

@@ -8,7 +8,7 @@ See bench/ for the real benchmark.
 
 import js
 from vdom import h, memo
-from gallery import App, now
+from gallery import App, now, Rand
 
 ADJ = ("pretty", "large", "big", "small", "tall", "short", "long", "handsome", "plain", "quaint",
        "clean", "elegant", "easy", "angry", "crazy", "helpful", "mushy", "odd", "unsightly",
@@ -21,15 +21,6 @@ TD1 = {"class": "col-id"}
 TD2 = {"class": "col-label"}
 TD3 = {"class": "col-remove"}
 REMOVE_ICON = {"class": "remove", "aria-hidden": "true"}
-
-
-class Rand:
-    def __init__(self, seed):
-        self.s = seed
-
-    def below(self, n):
-        self.s = (self.s * 1103515245 + 12345) & 0x7FFFFFFF
-        return self.s % n
 
 
 def build(st, n):

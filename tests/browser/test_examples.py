@@ -8,26 +8,10 @@ import json
 
 import pytest
 
+from pagehelpers import stats, texts, mark, marks
+
 INTERPS = pytest.mark.parametrize("interp", ["mpy", "py"])
 EXAMPLES = ("todo", "shuffle", "svg", "table")
-
-
-def stats(page):
-    return json.loads(page.evaluate("pyvdom.stats()"))
-
-
-def texts(page, selector):
-    return page.eval_on_selector_all(selector, "els => els.map(e => e.textContent)")
-
-
-def mark(page, selector, attr):
-    """Give every matching element a JS property ``__mark`` = its ``attr`` (survives only on the same node)."""
-    page.eval_on_selector_all(selector, "(els, a) => els.forEach(e => { e.__mark = e.getAttribute(a); })", attr)
-
-
-def marks(page, selector, attr):
-    """[(attr value, __mark)] of the matching elements, in document order."""
-    return page.eval_on_selector_all(selector, "(els, a) => els.map(e => [e.getAttribute(a), e.__mark || null])", attr)
 
 
 # -- gallery and serve command ---------------------------------------------------------------
