@@ -94,6 +94,13 @@ class Patcher:
         self._drain()
         self.flush_hooks()
 
+    def update(self, memos):
+        """Re-render each mounted memo of ``memos`` in place, as one patch (see ``rerender``)."""
+        for m in memos:
+            self.rerender(m)
+        self._drain()
+        self.flush_hooks()
+
     def mount(self, vnode, parent, anchor=None, ns=None):
         """Create the hosts of ``vnode`` and insert them before ``anchor``."""
         v = self._mount(vnode, parent, anchor, ns)

@@ -51,10 +51,7 @@ class Root:
         """
         p = self.patcher
         p.begin()
-        for m in memo_vnodes:
-            p.rerender(m)
-        p._drain()
-        p.flush_hooks()
+        p.update(memo_vnodes)
         self._raise_errors()
 
     def _raise_errors(self):
