@@ -35,6 +35,7 @@ set_style            2          ``el.style`` + uncurried ``setProperty``
 remove_style         2          ``el.style`` + uncurried ``removeProperty``
 add_listener         2          ``create_proxy(listener)`` + uncurried ``addEventListener``
 remove_listener      1 (+1)     uncurried ``removeEventListener`` (+ ``destroy()`` on Pyodide)
+clone                1          uncurried ``cloneNode(true)`` (a ``static()`` subtree)
 ===================  =========  ====================================================
 
 Uncurried functions (``Function.prototype.call.bind(Node.prototype.insertBefore)``)
@@ -100,7 +101,8 @@ PROPERTIES = {"value": _STR, "checked": _BOOL, "selected": _BOOL, "selectedIndex
 CROSSINGS = {"create_element": 1, "create_element_ns": 1, "create_text": 1, "create_raw": 5,
              "insert": 1, "remove": 1, "clear": 1, "set_text": 1, "set_attribute": 1,
              "remove_attribute": 1, "set_class": 1, "set_style": 2, "remove_style": 2,
-             "add_listener": 2, "remove_listener": 1, "release_listener": 0, "move": 1}
+             "add_listener": 2, "remove_listener": 1, "release_listener": 0, "move": 1,
+             "clone": 1}
 
 
 def _js_module():
@@ -160,6 +162,7 @@ class DomRenderer(Renderer):
         style = js.CSSStyleDeclaration.prototype
         self._ins = bind(get(node, "insertBefore"))
         self._rm = bind(get(node, "removeChild"))
+        self._cn = bind(get(node, "cloneNode"))
         self._sa = bind(get(elem, "setAttribute"))
         self._ra = bind(get(elem, "removeAttribute"))
         self._sp = bind(get(style, "setProperty"))
@@ -226,6 +229,9 @@ class DomRenderer(Renderer):
         wrap.append(content)
         self._extra += 3
         return wrap
+
+    def clone(self, node):
+        return self._cn(node, True)
 
     def insert(self, parent, node, anchor):
         self._ins(parent, node, anchor)

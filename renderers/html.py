@@ -6,7 +6,7 @@ style properties sorted by property, so output is identical on every
 interpreter and equal to ``renderers.mock.to_html`` of a patched tree.
 """
 
-from vdom.vnode import VNode, TEXT, Fragment, MEMO, RAW, as_vnode
+from vdom.vnode import VNode, TEXT, Fragment, MEMO, RAW, STATIC, as_vnode
 from vdom.props import _kinds, prop_kind, attr_value, norm_class, norm_style, style_text
 from vdom.props import ATTR, CLASS, STYLE
 from vdom.reconcile import element_ns, _child_ns
@@ -73,6 +73,9 @@ def render_to_string(vnode):
         if tag == MEMO:
             st.append([as_vnode(v.fn(*v.args), "memo"), ns])
             continue
+        if tag == STATIC:
+            st.append([v.props.node, ns])
+            continue
         ens = element_ns(tag, ns)
         name = tag.lower() if ens is None else tag
         out.append(open_tag(name, attributes(v.props)))
@@ -107,6 +110,8 @@ def _text_content(children, raw):
                 st.append(v.children[i])
         elif tag == MEMO:
             st.append(as_vnode(v.fn(*v.args), "memo"))
+        elif tag == STATIC:
+            st.append(v.props.node)
         else:
             raise ValueError("<%s> can only contain text, got an element <%s>" % (raw, tag))
     return "".join(parts)

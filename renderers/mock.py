@@ -126,6 +126,22 @@ class MockRenderer(Renderer):
             self.ops.append(("create_raw", html))
         return MockNode("#raw", None, html)
 
+    def clone(self, node):
+        """A deep copy of ``node`` (what ``cloneNode(true)`` does; listeners are not copied)."""
+        if self._count("clone"):
+            self.ops.append(("clone", node))
+        top = _copy_node(node)
+        st = [[node, top]]
+        while st:
+            src, dst = st.pop()
+            for c in src.children:
+                d = _copy_node(c)
+                d.parent = dst
+                dst.children.append(d)
+                if c.children:
+                    st.append([c, d])
+        return top
+
     def insert(self, parent, node, anchor):
         if self._count("insert"):
             self.ops.append(("insert", parent, node, anchor))
@@ -263,6 +279,14 @@ class MockRenderer(Renderer):
                 for t in x.listeners:
                     n += len(x.listeners[t])
         return n
+
+
+def _copy_node(x):
+    c = MockNode(x.tag, x.namespace, x.text)
+    c.attributes = dict(x.attributes)
+    if x.styles is not None:
+        c.styles = dict(x.styles)
+    return c
 
 
 def _sync_style(el):

@@ -52,6 +52,15 @@ class FakeNode:
         return node
 
     @staticmethod
+    def cloneNode(this, deep=False):
+        c = FakeNode(this.tag, this.ns, this.nodeValue)
+        c.attrs = dict(this.attrs)
+        if deep:
+            for x in this.children:
+                FakeNode.insertBefore(c, FakeNode.cloneNode(x, True), None)
+        return c
+
+    @staticmethod
     def moveBefore(this, node, anchor):
         # State-preserving move (Chromium 133+): recorded so tests can see it was used.
         this.state_moves = getattr(this, "state_moves", 0) + 1
@@ -146,7 +155,7 @@ class Obj:
 
 
 def fake_js():
-    proto = Obj(insertBefore=FakeNode.insertBefore, moveBefore=FakeNode.moveBefore,
+    proto = Obj(insertBefore=FakeNode.insertBefore, moveBefore=FakeNode.moveBefore, cloneNode=FakeNode.cloneNode,
                 removeChild=FakeNode.removeChild,
                 setAttribute=FakeNode.setAttribute, removeAttribute=FakeNode.removeAttribute,
                 addEventListener=FakeNode.addEventListener, removeEventListener=FakeNode.removeEventListener)

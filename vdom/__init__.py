@@ -4,7 +4,7 @@ Importing ``vdom`` loads only the core (no framework, no renderer), so
 MicroPython pages pay only for what they use.
 """
 
-from vdom.vnode import VNode, MemoNode, h, text, memo, clone, Fragment, TEXT, MEMO, RAW
+from vdom.vnode import VNode, MemoNode, Static, h, text, memo, static, clone, Fragment, TEXT, MEMO, RAW, STATIC
 from vdom.renderer import Renderer, Listener
 from vdom.root import Root, create_root
 from vdom.reconcile import Patcher, hosts, SVG_NS, MATHML_NS
@@ -14,7 +14,8 @@ from vdom.lis import lis
 __version__ = "0.1.0"
 
 __all__ = [
-    "VNode", "MemoNode", "h", "text", "memo", "clone", "Fragment", "TEXT", "MEMO", "RAW",
+    "VNode", "MemoNode", "Static", "h", "text", "memo", "static", "clone", "Fragment", "TEXT", "MEMO",
+    "RAW", "STATIC",
     "Renderer", "Listener", "Root", "create_root", "Patcher", "hosts", "SVG_NS", "MATHML_NS",
     "VDomError", "RenderError", "lis",
 ]

@@ -11,7 +11,7 @@ the work stack, which is safe because every VNode's ``el`` (for a fragment
 its start marker) is final as soon as its list has been diffed.
 """
 
-from vdom.vnode import TEXT, Fragment, MEMO, RAW, clone, as_vnode, text
+from vdom.vnode import TEXT, Fragment, MEMO, RAW, STATIC, clone, as_vnode, text
 from vdom.props import _kinds, prop_kind, event_type, attr_value, style_value, norm_class
 from vdom.props import ATTR, KEY, CLASS, STYLE, EVENT
 from vdom.renderer import Listener
@@ -64,6 +64,7 @@ class Patcher:
         # Optional protocol methods, with their fallbacks for duck-typed renderers.
         self._mv = getattr(renderer, "move", None) or renderer.insert
         self._release = getattr(renderer, "release_listener", None) or renderer.remove_listener
+        self._clone = getattr(renderer, "clone", None)
         self.stack = []
         self.inserted = []
         self.errors = []
@@ -295,8 +296,8 @@ class Patcher:
                 st.append(end)
                 st.append(1)
                 return
-            if tag == RAW:
-                if a.text != b.text:
+            if tag == RAW or tag == STATIC:
+                if a.text != b.text or a.props is not b.props:
                     b.el = None
                     self.mount(b, parent, a.el, ns)
                     self.unmount(a, parent, True)
@@ -580,6 +581,10 @@ class Patcher:
                         ce = c.el = r.create_text(c.text)
                         r.insert(el, ce, None)
                         continue
+                    if t == STATIC:
+                        ce = c.el = self._static(c, ns)
+                        r.insert(el, ce, None)
+                        continue
                     props = c.props
                     if t in _GENERAL or (props is not None and "hook" in props):
                         _push_mounts(st, ch, i, el, None, ns, 0)
@@ -612,6 +617,8 @@ class Patcher:
                     f = hook.get("create")
                     if f is not None:
                         f(v)
+                if parent is None:  # a detached build (a static template)
+                    continue
                 r.insert(parent, v.el, anchor)
                 if hook and hook.get("insert") is not None:
                     self.inserted.append(v)
@@ -652,6 +659,10 @@ class Patcher:
                 el = v.el = r.create_raw(v.text)
                 r.insert(parent, el, anchor)
                 continue
+            if tag == STATIC:
+                el = v.el = self._static(v, ns)
+                r.insert(parent, el, anchor)
+                continue
             ens = element_ns(tag, ns)
             if ens is None:
                 el = r.create_element(tag)
@@ -676,6 +687,29 @@ class Patcher:
                 st.append(_child_ns(tag, ens))
                 st.append(5)
         return top
+
+    def _static(self, v, ns):
+        """A new host subtree for the ``STATIC`` node ``v``: a clone of its template.
+
+        The template is built once per renderer and namespace, detached,
+        through the ordinary create calls; renderers without ``clone``
+        build a fresh subtree every time instead.
+        """
+        s = v.props
+        cl = self._clone
+        if cl is None:
+            c = clone(s.node)
+            self._mount(c, None, None, ns)
+            return c.el
+        if s.renderer is not self.r:
+            s.renderer = self.r
+            s.hosts = {}
+        tpl = s.hosts.get(ns)
+        if tpl is None:
+            c = clone(s.node)
+            self._mount(c, None, None, ns)
+            tpl = s.hosts[ns] = c.el
+        return cl(tpl)
 
     def _move(self, v, parent, anchor):
         self.moves += 1

@@ -24,6 +24,10 @@ What the core guarantees to a renderer:
 * Relocating an already mounted child goes through ``move``; ``insert`` is
   only for nodes the core just created.  ``move`` and ``release_listener``
   are optional (the base class falls back to ``insert``/``remove_listener``).
+* ``clone(node)`` (optional) returns a deep copy of a detached host subtree
+  the core built through the protocol (a ``static()`` template) and mounts
+  the copy like a new node.  Without it every use of a static subtree is
+  built node by node.
 * ``clear(parent)`` is used only when every child of an element goes away,
   in place of one ``remove`` per child.
 * Reads are never needed: the core knows the host tree from its VNodes.
@@ -32,6 +36,10 @@ What the core guarantees to a renderer:
 
 class Renderer:
     """Base class and documentation of the protocol every renderer implements."""
+
+    # Optional: ``clone(node)`` -> a deep copy of the detached host subtree
+    # ``node`` (no listeners are ever on it).  None: not supported.
+    clone = None
 
     def create_element(self, tag):
         """Return a new, detached element named ``tag`` (HTML namespace)."""

@@ -13,8 +13,9 @@ TEXT = "#text"
 Fragment = "#fragment"
 MEMO = "#memo"
 RAW = "#raw"
+STATIC = "#static"
 
-_SPECIAL = {TEXT: 1, Fragment: 1, MEMO: 1, RAW: 1}
+_SPECIAL = {TEXT: 1, Fragment: 1, MEMO: 1, RAW: 1, STATIC: 1}
 # Set by normalize_children: whether any child it returned is deep (a
 # module-level cell instead of a second loop in h(); pages are single-threaded).
 _deep = [False]
@@ -24,8 +25,10 @@ _good_tags = {}  # valid tag -> 1, or 2 for a void element (any case)
 class VNode:
     """One node of a virtual tree.
 
-    ``tag``: the element name, or ``TEXT``, ``Fragment``, ``MEMO``, ``RAW``.
-    ``props``: the props dict (``None`` when empty); ``key``: ``props["key"]``.
+    ``tag``: the element name, or ``TEXT``, ``Fragment``, ``MEMO``, ``RAW``,
+    ``STATIC``.
+    ``props``: the props dict (``None`` when empty); ``key``: ``props["key"]``;
+    for a ``STATIC`` node, the ``Static`` it is a use of.
     ``children``: list of VNodes (holes removed), or None for text.
     ``text``: the string of a text or raw-HTML node; for any other node True
     when it or a descendant has a listener or a hook or is a memo (set by
@@ -89,6 +92,63 @@ class MemoNode(VNode):
 
     def __repr__(self):
         return "MemoNode(%r, %d args)" % (getattr(self.fn, "__name__", self.fn), len(self.args))
+
+
+class Static:
+    """A subtree that never changes, shared by every place that shows it.
+
+    Made by ``static()``.  Each use in a children list becomes its own
+    ``STATIC`` VNode (one small object, no copy of the subtree), which a
+    renderer with ``clone`` mounts with one call: a deep copy of a host
+    subtree built once per renderer and namespace.  Patching two uses of
+    the same ``Static`` does nothing at all.
+    """
+
+    __slots__ = ("node", "renderer", "hosts")
+
+    def __init__(self, node):
+        self.node = node
+        # The prepared host subtree, per namespace, for one renderer at a time.
+        self.renderer = None
+        self.hosts = None
+
+    def __repr__(self):
+        return "static(%r)" % (self.node,)
+
+    def __html__(self):
+        from renderers.html import render_to_string
+
+        return render_to_string(self.node)
+
+
+def static(node):
+    """Hoist a subtree that never changes: mount it by cloning, never diff it.
+
+    Like Vue's hoisted static trees or a template's ``cloneNode``: build it
+    once at module level and use the result as a child anywhere, as often as
+    needed (``h("tr", None, [h("td", None, label), REMOVE_CELL])``).  Every
+    use costs one renderer call (``clone``) to mount instead of one per
+    node, attribute and class, and nothing to patch.  ``node`` must be an
+    element VNode without listeners, hooks or memos anywhere inside (a
+    static subtree is never visited again, so they could never run); a use
+    is unkeyed (its identity is its slot, like any unkeyed child).
+    """
+    if not isinstance(node, VNode):
+        node = as_vnode(node, "static")
+    t = node.tag
+    if t in _SPECIAL:
+        raise TypeError("static() needs an element VNode, got %r" % (node,))
+    if node.text is True:
+        raise ValueError(
+            "static(<%s>): a static subtree cannot hold listeners, hooks or memos "
+            "(it is never patched, so they would never update)" % (t,)
+        )
+    if node.key is not None:
+        raise ValueError("static(<%s>): a static subtree cannot have a key (uses are unkeyed)" % (t,))
+    if node.slot is not None:
+        node = clone(node)
+    node.slot = 0
+    return Static(node)
 
 
 def text(value):
@@ -206,8 +266,8 @@ def _check_prop(tag, props, name):
 def normalize_children(items, parent_tag="#root"):
     """Flatten ``items`` into a list of owned VNodes.
 
-    Strings and numbers become text nodes, objects with ``__html__`` raw HTML
-    nodes, holes (None/True/False) are dropped but keep their slot so that
+    Strings and numbers become text nodes, each ``Static`` a ``STATIC``
+    node, objects with ``__html__`` raw HTML nodes, holes (None/True/False) are dropped but keep their slot so that
     unkeyed siblings after a conditional child keep their identity.  A VNode
     already used elsewhere is deep-copied.  Raises ``ValueError`` naming the
     key when two siblings share one.
@@ -247,6 +307,8 @@ def normalize_children(items, parent_tag="#root"):
             continue
         elif cls is int or cls is float:
             c = VNode(TEXT, None, None, None, str(c))
+        elif cls is Static:
+            c = VNode(STATIC, c, None, None, None)
         elif isinstance(c, VNode):
             if c.slot is not None:
                 c = clone(c)
@@ -265,7 +327,7 @@ def normalize_children(items, parent_tag="#root"):
             c = VNode(TEXT, None, None, None, str(c))
         else:
             raise TypeError(
-                "<%s>: a child must be a VNode, str, number, None/bool or a list of these, got %s %r"
+                "<%s>: a child must be a VNode, static(), str, number, None/bool or a list of these, got %s %r"
                 % (parent_tag, type(c).__name__, c)
             )
         c.slot = slot

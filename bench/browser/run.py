@@ -237,6 +237,9 @@ def median(xs):
 
 
 def run_impl(browser, origin, name, page_file, query, opts):
+    extra = os.environ.get("BENCH_EXTRA_QUERY")  # for experiments: appended to every pyvdom page's query
+    if extra and name.startswith("pyvdom"):
+        query = query + "&" + extra if query else extra
     url = "%s/bench/browser/%s%s" % (origin, page_file, "?" + query if query else "")
     if opts["count"] and name.startswith("pyvdom"):
         url += ("&" if "?" in url else "?") + "count=1"
