@@ -169,6 +169,8 @@ class Patcher:
             b = nc[i]
             if a.key != b.key or a.slot != b.slot or a.tag != b.tag:
                 break
+            if b.el is not None and a is not b:
+                b = nc[i] = clone(b)  # a reused keyed node mounted elsewhere
             pair(a, b, parent, nc[i + 1] if i < e2 else None, end, ns)
             i += 1
         # 2. common suffix
@@ -177,6 +179,8 @@ class Patcher:
             b = nc[e2]
             if a.key != b.key or a.slot != b.slot or a.tag != b.tag:
                 break
+            if b.el is not None and a is not b:
+                b = nc[e2] = clone(b)
             pair(a, b, parent, nc[e2 + 1] if e2 + 1 < nl else None, end, ns)
             e1 -= 1
             e2 -= 1
@@ -231,6 +235,8 @@ class Patcher:
                     else:
                         last = j
                     matched += 1
+                    if b.el is not None and a is not b:
+                        b = nc[j] = clone(b)
                     pair(a, b, parent, nc[j + 1] if j + 1 < nl else None, end, ns)
                     continue
             if gone is None:
@@ -326,6 +332,8 @@ class Patcher:
                 x = oc[0]
                 y = nc[0]
                 if x.key == y.key and x.slot == y.slot and x.tag == y.tag:
+                    if y.el is not None and x is not y:
+                        y = nc[0] = clone(y)
                     parent = b.el
                     nxt = None
                     end = None
@@ -372,6 +380,8 @@ class Patcher:
                 b.el = old_el
                 return
             new = as_vnode(res, "memo")
+            if new.el is not None and new is not old:
+                new = clone(new)
         except Exception as e:
             self.errors.append((b, e))
             b.children = old_children

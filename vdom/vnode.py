@@ -268,8 +268,11 @@ def normalize_children(items, parent_tag="#root"):
 
     Strings and numbers become text nodes, each ``Static`` a ``STATIC``
     node, objects with ``__html__`` raw HTML nodes, holes (None/True/False) are dropped but keep their slot so that
-    unkeyed siblings after a conditional child keep their identity.  A VNode
-    already used elsewhere is deep-copied.  Raises ``ValueError`` naming the
+    unkeyed siblings after a conditional child keep their identity.  An
+    unkeyed VNode already used elsewhere is deep-copied; a keyed one is kept
+    as is: rendering the very keyed VNode object that is mounted at that
+    place skips it and its whole subtree (it is unchanged by definition),
+    and the reconciler copies it if it turns out to be mounted elsewhere.  Raises ``ValueError`` naming the
     key when two siblings share one.
     """
     if len(items) == 1:
@@ -288,7 +291,7 @@ def normalize_children(items, parent_tag="#root"):
     for c in items:
         cls = c.__class__
         if cls is VNode or cls is MemoNode:
-            if c.slot is not None:
+            if c.slot is not None and c.key is None:
                 c = clone(c)
             if c.text is True:
                 deep = True
@@ -310,7 +313,7 @@ def normalize_children(items, parent_tag="#root"):
         elif cls is Static:
             c = VNode(STATIC, c, None, None, None)
         elif isinstance(c, VNode):
-            if c.slot is not None:
+            if c.slot is not None and c.key is None:
                 c = clone(c)
             if c.text is True:
                 deep = True

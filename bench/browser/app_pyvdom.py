@@ -109,6 +109,21 @@ def render():
         renderer.reset_counts()
     t0 = _perf.now()
     tree = view()
+    if "drop=1" in _query:
+        _row_memos.clear()
+    if "split=1" in _query:
+        rows_saved = store.rows
+        store.rows = []
+        g0 = _perf.now()
+        root.render(view())
+        _win.benchSplit = _perf.now() - g0
+        store.rows = rows_saved
+        tree = view()
+    if "gcx=1" in _query:
+        import gc
+        g0 = _perf.now()
+        gc.collect()
+        _win.benchGc = _perf.now() - g0
     t1 = _perf.now()
     root.render(tree)
     t2 = _perf.now()
@@ -151,7 +166,13 @@ def _update_rows(items):
 def select_fine(rid):
     old = store.selected
     store.select(rid)
-    _update_rows([it for it in store.rows if it[0] == old or it[0] == rid])
+    # The mounted memos hold their items: no scan of the store's rows.
+    items = []
+    for k in (old, rid):
+        m = _row_memos.get(k)
+        if m is not None:
+            items.append(m.args[0])
+    _update_rows(items)
 
 
 def update_fine(step):
