@@ -22,7 +22,7 @@ from jfb import Store, row
 _query = str(js.location.search)
 # ?fine=1: memo rows, and select/update re-render only the rows they change
 # with Root.update (what a vdom.app row component does); the other
-# operations re-render the list as with ?memo=1.
+# operations re-render the list reusing the mounted memo of every unchanged row.
 FINE = "fine=1" in _query
 USE_MEMO = "memo=1" in _query or FINE
 COUNT = "count=1" in _query  # profiling: count renderer calls and JS crossings per render
@@ -93,7 +93,19 @@ _CONTAINER = {"class": "container"}
 
 def view():
     sel = store.selected
-    if USE_MEMO:
+    if FINE:
+        # Keep the mounted memo of every row whose item and selection are
+        # unchanged (a framework keeps its row components the same way):
+        # the reconciler skips a keyed VNode that is the very object mounted.
+        rows = []
+        old = _row_memos
+        for it in store.rows:
+            rid = it[0]
+            m = old.get(rid)
+            if m is None or m.args[0] is not it or m.args[1] != (rid == sel):
+                m = memo(row, it, rid == sel, key=rid)
+            rows.append(m)
+    elif USE_MEMO:
         rows = [memo(row, it, it[0] == sel, key=it[0]) for it in store.rows]
     else:
         rows = [row(it, it[0] == sel) for it in store.rows]
@@ -109,21 +121,6 @@ def render():
         renderer.reset_counts()
     t0 = _perf.now()
     tree = view()
-    if "drop=1" in _query:
-        _row_memos.clear()
-    if "split=1" in _query:
-        rows_saved = store.rows
-        store.rows = []
-        g0 = _perf.now()
-        root.render(view())
-        _win.benchSplit = _perf.now() - g0
-        store.rows = rows_saved
-        tree = view()
-    if "gcx=1" in _query:
-        import gc
-        g0 = _perf.now()
-        gc.collect()
-        _win.benchGc = _perf.now() - g0
     t1 = _perf.now()
     root.render(tree)
     t2 = _perf.now()
