@@ -7,8 +7,10 @@ calls, namespaces, clear, listener proxies, the select-value re-application
 and the crossing counters.  The real DOM is tested in tests/browser/.
 """
 
+import pytest
+
 from vdom import h, create_root
-from renderers.dom import DomRenderer, CROSSINGS, mount
+from renderers.dom import DomRenderer, CROSSINGS, IDLE_GC_THRESHOLD, IdleGC, mount
 from renderers.mock import MockRenderer
 
 SVG = "http://www.w3.org/2000/svg"
@@ -319,3 +321,69 @@ def test_unmount_releases_proxies_without_dom_calls():
     assert r.live_proxies == 0
     assert r.count("remove_listener") == 0 and r.count("release_listener") == 3
     assert all(p.destroyed for p in FakeProxy.made[-3:])
+
+
+class FakeGc:
+    def __init__(self):
+        self.thresholds = []
+        self.collects = 0
+
+    def threshold(self, n):
+        self.thresholds.append(n)
+
+    def collect(self):
+        self.collects += 1
+
+
+def test_idle_gc_raises_the_threshold_and_collects_once_after_the_next_paint():
+    js = fake_js()
+    frames, timers = [], []
+    js.requestAnimationFrame = frames.append
+    js.setTimeout = lambda cb, ms: timers.append((cb, ms))
+    gc = FakeGc()
+    idle = IdleGC(js, FakeProxy, threshold=12345, gc=gc)
+    assert gc.thresholds == [12345]
+    r = DomRenderer(document=FakeDocument(), js=js, create_proxy=FakeProxy, idle_gc=idle)
+    assert r.idle_gc is idle
+    c = FakeNode("div")
+    root = create_root(r, c)
+    clicks = []
+    root.render(h("button", {"on_click": lambda e: clicks.append(e)}, "go"))
+    btn = c.children[0]
+    btn.fire("click", "e1")
+    btn.fire("click", "e2")
+    assert clicks == ["e1", "e2"]
+    assert len(frames) == 1 and timers == []  # one pending request for both clicks
+    frames[0](16.6)  # the frame callback (before the paint) only queues a timer
+    assert gc.collects == 0 and len(timers) == 1 and timers[0][1] == 0
+    timers[0][0]()  # after the paint
+    assert gc.collects == 1 and idle.collections == 1 and not idle.pending
+    btn.fire("click", "e3")
+    assert len(frames) == 2
+
+
+def test_idle_gc_is_scheduled_even_when_the_handler_raises_and_falls_back_to_set_timeout():
+    js = fake_js()
+    timers = []
+    js.setTimeout = lambda cb, ms: timers.append((cb, ms))
+    gc = FakeGc()
+    r = DomRenderer(document=FakeDocument(), js=js, create_proxy=FakeProxy, idle_gc=IdleGC(js, FakeProxy, gc=gc))
+    c = FakeNode("div")
+    root = create_root(r, c)
+
+    def boom(e):
+        raise ValueError("handler failed")
+
+    root.render(h("button", {"on_click": boom}))
+    with pytest.raises(ValueError):
+        c.children[0].fire("click")
+    assert len(timers) == 1 and timers[0][1] == 0
+    timers[0][0]()
+    assert gc.collects == 1
+    assert gc.thresholds == [IDLE_GC_THRESHOLD]
+
+
+def test_idle_gc_is_off_by_default_outside_micropython():
+    r, c, root, js = make()
+    assert r.idle_gc is None
+    assert DomRenderer(document=FakeDocument(), js=js, create_proxy=FakeProxy, idle_gc=False).idle_gc is None

@@ -64,6 +64,9 @@ def flush(app):
     finally:
         vd.flushing = False
         vd.scheduled = False
+        idle = getattr(vd.renderer, "idle_gc", None)
+        if idle is not None:
+            idle.schedule()  # a flush from a timer: collect in idle time too
 
 
 def update(app, inst):
