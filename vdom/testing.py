@@ -18,6 +18,8 @@ The portable part runs on CPython, Pyodide and MicroPython:
 * ``min_moves(old_keys, new_keys)``: the minimal number of moves of a keyed
   list diff; ``describe(tree)``: a tree as ``h()`` source, for messages;
   ``copy_tree(tree)``: a fresh copy of a render input.
+* ``STATICS``: the ``static()`` subtrees the generators use (``STATIC_A``...,
+  module-level, so two trees share them); ``describe`` prints them by name.
 
 The Hypothesis strategies ``vnodes()``, ``trees()``, ``keyed_lists()``,
 ``tree_pairs()`` and ``tree_sequences()`` are defined only when
@@ -81,18 +83,20 @@ def mount(vnode, renderer=None):
 # no reliance on dict order, no random.shuffle, no [*a] / {**a} literals.
 # ---------------------------------------------------------------------------
 
-from vdom.vnode import VNode, MemoNode, h, memo, normalize_children, as_vnode
-from vdom.vnode import TEXT, Fragment, MEMO, RAW
+from vdom.vnode import VNode, MemoNode, Static, h, memo, static, normalize_children, as_vnode
+from vdom.vnode import TEXT, Fragment, MEMO, RAW, STATIC
 from vdom.reconcile import SVG_NS, MATHML_NS
 from vdom.elements import VOID
 
 __all__ = [
     "raises", "mount", "check_patch", "check_sequence", "check_unmount", "describe", "copy_tree",
     "min_moves", "make_rng", "Rng", "random_tree", "mutate", "keyed_list", "shuffled",
-    "Html", "reorder_pair", "random_pair", "HAVE_HYPOTHESIS",
+    "Html", "reorder_pair", "random_pair", "HAVE_HYPOTHESIS", "STATICS", "STATIC_A", "STATIC_A2",
+    "STATIC_B", "STATIC_C", "STATIC_LINK", "STATIC_ICON", "STATIC_CIRCLE", "STATIC_NEST",
 ]
 
-_CREATE_OPS = ("create_element", "create_element_ns", "create_text", "create_raw")
+# Renderer calls that make a host node (``clone``: one per mounted use of a static subtree).
+_CREATE_OPS = ("create_element", "create_element_ns", "create_text", "create_raw", "clone")
 
 
 def _default_renderer():
@@ -176,7 +180,7 @@ def _equal_copy(x):
         if not isinstance(v, VNode):
             continue
         p = v.props
-        if p is not None:
+        if p is not None and v.tag != STATIC:  # a use of the same Static is equal; another is not
             q = {}
             for name in p:
                 val = p[name]
@@ -250,11 +254,21 @@ def _child_items(v):
     return out
 
 
+def _static_name(s):
+    """The name of ``s`` in ``vdom.testing`` when it is one of ``STATICS``, else None."""
+    for name, x in _STATIC_NAMES:
+        if x is s:
+            return name
+    return None
+
+
 def describe(tree, indent="  "):
     """Return ``tree`` (VNode, list, str, None) as ``h()`` source, one node per line.
 
     Holes are shown as ``None`` (recovered from the children's slots),
-    listeners and memo functions by name, raw HTML as ``Html(...)``.  Used in
+    listeners and memo functions by name, raw HTML as ``Html(...)``, a use of
+    a static subtree by its name when it is one of ``STATICS`` (the same
+    object, as a patch needs), else as ``static(<its source>)``.  Used in
     the messages of ``check_patch``; handy to paste a failing case into a test.
     """
     lines = []
@@ -267,6 +281,16 @@ def describe(tree, indent="  "):
             continue
         x, d, suffix = item
         pad = indent * d
+        s = x if isinstance(x, Static) else (x.props if isinstance(x, VNode) and x.tag == STATIC else None)
+        if s is not None:
+            name = _static_name(s)
+            if name is not None:
+                lines.append(pad + name + suffix)
+            else:
+                lines.append(pad + "static(")
+                st.append(("#close", d, suffix, ")"))
+                st.append((s.node, d + 1, ""))
+            continue
         if isinstance(x, (list, tuple)):
             if not x:
                 lines.append(pad + "[]" + suffix)
@@ -315,10 +339,12 @@ def describe(tree, indent="  "):
 class _R:
     """Reference node: what the host tree must contain for one VNode.
 
-    ``kids``: reference children (a memo has one: what it rendered);
-    ``host``: the host node found there after a render; ``mate``: the old
-    reference node whose host it must keep; ``replaced``: matched, but the
-    host is replaced (raw HTML whose text changed).
+    ``kids``: reference children (a memo has one: what it rendered; a use
+    of a static subtree one: the ``Static``'s source node, whose host is the
+    use's host); ``host``: the host node found there after a render;
+    ``mate``: the old reference node whose host it must keep; ``replaced``:
+    matched, but the host is replaced (raw HTML whose text changed, another
+    ``Static`` at the same slot).
     """
 
     __slots__ = ("v", "tag", "key", "slot", "text", "kids", "host", "mate", "ns", "replaced")
@@ -357,6 +383,10 @@ def _build(vlist, ns, flags):
                 flags["frag"] = True
                 r.kids = []
                 st.append((v.children or [], r.kids, ns))
+            elif t == STATIC:
+                r = _R(v, ns)
+                r.kids = []
+                st.append(([v.props.node], r.kids, ns))
             else:
                 ens = _elem_ns(t, ns)
                 r = _R(v, ens)
@@ -391,7 +421,7 @@ def _flat(refs):
     while st:
         x = st.pop()
         t = x.tag
-        if t == MEMO or t == Fragment:
+        if t == MEMO or t == Fragment or t == STATIC:
             if t == Fragment:
                 out.append(x)
             k = x.kids
@@ -414,12 +444,25 @@ def _all_refs(refs):
     return out
 
 
-def _count_hosts(r):
+def _count_hosts(r, ex):
+    """The host nodes a mount of reference node ``r`` creates.
+
+    With a renderer that clones (``ex.clone``), a use of a static subtree is
+    one node (one ``clone`` call), and is recorded in ``ex.statics`` (its
+    template may have to be built first, see ``_template_creates``);
+    without, its whole subtree is built.
+    """
     n = 0
     st = [r]
     while st:
         x = st.pop()
-        if x.tag != MEMO:
+        t = x.tag
+        if t == STATIC:
+            if ex.clone:
+                n += 1
+                ex.statics.append(x)
+                continue
+        elif t != MEMO:
             n += 1
         if x.kids:
             for c in x.kids:
@@ -430,7 +473,9 @@ def _count_hosts(r):
 class _Expect:
     """What one patch must do, computed by ``_match``."""
 
-    def __init__(self):
+    def __init__(self, clone):
+        self.clone = clone  # the renderer has ``clone``: static subtrees are cloned from templates
+        self.statics = []  # reference nodes of the static uses mounted by cloning
         self.moves = 0
         self.creates = 0
         self.removes = []  # (host parent, host node)
@@ -443,9 +488,11 @@ def _match(old, new, container, ex):
     """Pair the reference trees ``old`` and ``new`` by the identity rules.
 
     A child is kept when its parent was kept and the old list has a child
-    with the same key (keyed) or the same slot (unkeyed) and the same tag.
-    Computes the expected moves (``|kept| - LIS`` per list), creations,
-    removals and clears into ``ex``.
+    with the same key (keyed) or the same slot (unkeyed) and the same tag;
+    raw HTML with another text and a use of another ``Static`` are matched
+    but replaced (a new host, the old one removed).  Computes the expected
+    moves (``|kept| - LIS`` per list), creations, removals and clears into
+    ``ex``.
     """
     # stack items: (old list, new list, host parent, own)
     st = [(old, new, container, False)]
@@ -467,21 +514,25 @@ def _match(old, new, container, ex):
             else:
                 i = bykey.get(b.key)
             if i is None or used[i] or A[i].tag != b.tag:
-                ex.creates += _count_hosts(b)
+                ex.creates += _count_hosts(b, ex)
                 continue
             a = A[i]
             used[i] = True
             seq.append(i)
             b.mate = a
             t = b.tag
-            if t == RAW:
-                if a.text != b.text:
-                    b.replaced = True
-                    ex.creates += 1
-                    ex.removes.append((ph, a.host))
-                    ex.gone.append(a.host)
+            if t == RAW or t == STATIC:
+                if a.text != b.text or a.v.props is not b.v.props:
+                    b.replaced = True  # new host before the old one, then the old one removed
+                    ex.creates += _count_hosts(b, ex)
+                    host = _flat([a])[0].host
+                    ex.removes.append((ph, host))
+                    ex.gone.append(host)
                 else:
                     ex.kept += 1
+                    if t == STATIC:  # the same Static: nothing inside is touched
+                        b.kids = _copy_kept(a.kids)
+                        ex.kept += len(_all_refs(b.kids))
                 continue
             ex.kept += 1
             if t == TEXT:
@@ -512,6 +563,44 @@ def _match(old, new, container, ex):
                 for x in _flat([A[i]]):
                     ex.removes.append((ph, x.host))
                     ex.gone.append(x.host)
+
+
+def _template_creates(ex, r):
+    """Host nodes ``r`` must create to build the templates of the static uses in ``ex.statics``.
+
+    A template is built once per renderer and namespace: a ``(Static,
+    namespace)`` pair needs one unless ``r`` has it already, which only the
+    ``Static`` knows (``renderer``, ``hosts``: read before the patch), or an
+    earlier use of the same patch built it.  A nested use inside a template
+    is one more clone (and maybe one more template).
+    """
+    n = 0
+    built = {}
+    q = ex.statics
+    i = 0
+    while i < len(q):
+        x = q[i]
+        i += 1
+        s = x.v.props
+        k = (id(s), x.ns)
+        if k in built:
+            continue
+        built[k] = 1
+        hosts = getattr(s, "hosts", None)
+        if getattr(s, "renderer", None) is r and hosts is not None and x.ns in hosts:
+            continue
+        n += _count_hosts(x.kids[0], ex)  # may append nested uses to q
+    return n
+
+
+def _check_templates(ex, fail):
+    """A template stays detached: a use shows a clone of it, never the template itself."""
+    for x in ex.statics:
+        hosts = getattr(x.v.props, "hosts", None)
+        tpl = hosts.get(x.ns) if hosts else None
+        if tpl is not None and tpl.parent is not None:
+            fail("the template of %r (namespace %r) is attached to %r: a use must show a clone"
+                 % (x.v.props, x.ns, tpl.parent))
 
 
 def _layout(refs, container, fail):
@@ -656,8 +745,9 @@ class _Checker:
         for x in _all_refs(old_refs):
             if x.tag == Fragment or x.tag == MEMO:
                 flags["frag"] = True
-        ex = _Expect()
+        ex = _Expect(getattr(r, "clone", None) is not None)
         _match(old_refs, new_refs, self.container, ex)
+        tpl = _template_creates(ex, r)
         old_ids = {}
         for x in _all_refs(old_refs):
             if x.host is not None:
@@ -671,6 +761,7 @@ class _Checker:
             fail("root.render raised %s: %s" % (type(e).__name__, e))
         self.started = True
         ops_box[0] = list(getattr(r, "ops", ()))
+        _check_templates(ex, fail)
 
         # 1. the oracle: the patched tree shows what a fresh render and the HTML renderer show
         actual = inner_html(self.container)
@@ -688,7 +779,7 @@ class _Checker:
 
         # 3. identity: kept nodes kept their host, all others are new hosts
         for x in _all_refs(new_refs):
-            if x.tag == MEMO:
+            if x.tag == MEMO or x.tag == STATIC:  # no host of their own
                 continue
             m = x.mate
             if m is not None and not x.replaced:
@@ -708,8 +799,9 @@ class _Checker:
         creates = 0
         for name in _CREATE_OPS:
             creates += r.count(name)
-        if creates != ex.creates:
-            fail("%d host nodes were created, the new nodes that are not kept need %d" % (creates, ex.creates))
+        if creates != ex.creates + tpl:
+            fail("%d host nodes were created (clone calls included), the new nodes that are not kept need "
+                 "%d, plus %d to build static templates" % (creates, ex.creates, tpl))
         if r.count("remove") != len(ex.removes) or r.count("clear") != len(ex.clears):
             fail("%d remove and %d clear calls, expected %d and %d"
                  % (r.count("remove"), r.count("clear"), len(ex.removes), len(ex.clears)))
@@ -730,7 +822,8 @@ class _Checker:
 
         report = {
             "moves": ex.moves,
-            "creates": ex.creates,
+            "creates": ex.creates + tpl,
+            "templates": tpl,
             "removes": len(ex.removes),
             "clears": len(ex.clears),
             "kept": ex.kept,
@@ -810,8 +903,17 @@ def check_patch(old, new, renderer_factory=None):
       over the result makes no renderer call at all.
 
     Memo functions are called by the checker too, so they must be pure.
-    Returns ``{"moves", "creates", "removes", "clears", "kept", "calls"}``
-    for the patch (``calls``: all renderer calls it made).
+    A use of a ``static()`` subtree is an unkeyed child like any other: the
+    same ``Static`` at its slot keeps its host (and everything inside), another
+    one replaces it.  Its host must be a tree equal to the ``Static``'s source;
+    with a renderer that has ``clone`` it costs one ``clone`` call (counted as
+    a creation) plus, once per renderer and namespace, the creations that
+    build its detached template; without ``clone``, its whole subtree.
+
+    Returns ``{"moves", "creates", "templates", "removes", "clears", "kept",
+    "calls"}`` for the patch (``calls``: all renderer calls it made;
+    ``creates`` includes ``clone`` calls and the ``templates`` host nodes
+    built for static templates).
     """
     c = _Checker(renderer_factory)
     c.step(old, False)
@@ -962,6 +1064,25 @@ def memo_text(label, n):
     return "%s%d" % (label, n)
 
 
+# Static subtrees the generators use: module-level, so the trees of a pair
+# share them (same object: kept) or not (another one at a slot: replaced).
+STATIC_A = static(h("span", {"class": "st"}, "static"))
+STATIC_A2 = static(h("span", {"class": "st"}, "static"))  # equal to STATIC_A, another object
+STATIC_B = static(h("p", {"id": "sb", "style": {"color": "red", "margin": 0}}, h("b", None, "b"), None,
+                    "t&<", h("input", {"value": "v", "disabled": True})))
+STATIC_C = static(h("div", {"class": ["c", "d"]}, h(Fragment, None, "f", h("i")), Html("<em>r</em>"), ""))
+STATIC_LINK = static(h("a", {"href": "#s", "class": "l"}, "link"))  # used in HTML and in SVG
+STATIC_ICON = static(h("svg", {"viewBox": "0 0 2 2"}, h("rect", {"width": 1, "class": "r"}),
+                       h("foreignObject", None, h("b", {"title": "fo"}, "fo"))))
+STATIC_CIRCLE = static(h("circle", {"r": 1, "class": "c"}))
+STATIC_NEST = static(h("div", {"class": "n"}, STATIC_A, h("i", None, "n"), STATIC_LINK))
+_STATIC_NAMES = (("STATIC_A", STATIC_A), ("STATIC_A2", STATIC_A2), ("STATIC_B", STATIC_B),
+                 ("STATIC_C", STATIC_C), ("STATIC_LINK", STATIC_LINK), ("STATIC_ICON", STATIC_ICON),
+                 ("STATIC_CIRCLE", STATIC_CIRCLE), ("STATIC_NEST", STATIC_NEST))
+STATICS = tuple([x for name, x in _STATIC_NAMES])
+_HTML_STATICS = (STATIC_A, STATIC_A2, STATIC_B, STATIC_C, STATIC_LINK, STATIC_ICON, STATIC_NEST)
+_SVG_STATICS = (STATIC_LINK, STATIC_CIRCLE, STATIC_ICON)
+
 _TAGS = ("div", "span", "p", "ul", "li", "a", "b")
 _VOIDS = ("input", "br")
 _SVG_TAGS = ("g", "rect", "circle", "path", "text", "linearGradient", "foreignObject")
@@ -983,7 +1104,7 @@ class _Gen:
     """Generation options and state (node budget, key pool)."""
 
     def __init__(self, rng, max_depth=4, max_width=5, max_nodes=40, keys=12, svg=True,
-                 memos=True, raw=True, any_root=True):
+                 memos=True, raw=True, any_root=True, statics=True):
         self.rng = rng
         self.max_depth = max_depth
         self.max_width = max_width
@@ -993,6 +1114,7 @@ class _Gen:
         self.memos = memos
         self.raw = raw
         self.any_root = any_root
+        self.statics = statics
         self.extra = 0
 
     def pick(self, seq):
@@ -1001,6 +1123,10 @@ class _Gen:
     def chance(self, n):
         """True with probability 1/n (0 is the 'no' answer, for shrinking)."""
         return self.rng.randrange(n) == n - 1
+
+    def static(self, ns):
+        """One of ``STATICS`` that fits context ``ns`` (an element of any namespace under SVG)."""
+        return self.pick(_HTML_STATICS if ns is None else _SVG_STATICS)
 
     def text(self):
         f = getattr(self.rng, "text", None)
@@ -1107,17 +1233,19 @@ def _gen_children(g, depth, ns, mode=None):
 
 
 def _gen_node(g, depth, ns, key=None, element=False):
-    """One random child: text, element, void leaf, fragment, SVG subtree, memo or raw HTML."""
+    """One random child: text, element, void leaf, fragment, SVG subtree, memo, raw HTML or static."""
     rng = g.rng
     g.budget -= 1
     leaf = depth >= g.max_depth or g.budget <= 0
-    c = 1 if element else rng.randrange(18)
+    c = 1 if element else rng.randrange(19)
     if c <= 2 and key is None and not element:  # text (or a number)
         if c == 2:
             return g.pick((0, 7, 2.5))
         return g.text()
     if c == 15 and key is None and g.raw:
         return Html(g.pick(_RAWS))
+    if c == 18 and key is None and g.statics:  # uses of a static subtree are unkeyed
+        return g.static(ns)
     if c == 14 and g.memos:
         return memo(g.pick(_MEMO_FNS), g.pick(_LABELS), rng.randrange(3), key=key)
     if (c == 12 or c == 13) and not leaf:
@@ -1157,7 +1285,7 @@ def _gen_svg(g, depth, key):
 
 
 def random_tree(rng, max_depth=4, max_width=5, max_nodes=40, keys=12, svg=True, memos=True,
-                raw=True, any_root=True):
+                raw=True, any_root=True, statics=True):
     """A random VNode tree for ``Root.render``, built fresh.
 
     ``rng`` is anything with ``randrange(n)``: ``make_rng(seed)`` (the same
@@ -1169,7 +1297,8 @@ def random_tree(rng, max_depth=4, max_width=5, max_nodes=40, keys=12, svg=True, 
     input/br as void leaves) with attributes, ``class`` as a string, list
     or dict, ``style`` as a dict or string, listeners (``on_a``, ``on_b``,
     ``on_c``), occasionally an SVG subtree (with ``foreignObject``), a memo
-    (``memo_span``/``memo_list``/``memo_text``) or raw HTML (``Html``).
+    (``memo_span``/``memo_list``/``memo_text``), raw HTML (``Html``) or,
+    with ``statics``, a use of one of ``STATICS`` (SVG ones under SVG).
 
     Bounds: ``max_depth`` levels, ``max_width`` children per list,
     about ``max_nodes`` nodes.  Keys come from a pool of ``keys`` values
@@ -1177,7 +1306,7 @@ def random_tree(rng, max_depth=4, max_width=5, max_nodes=40, keys=12, svg=True, 
     the result is sometimes a list of children, a string or None instead of
     a VNode.
     """
-    g = _Gen(rng, max_depth, max_width, max_nodes, keys, svg, memos, raw, any_root)
+    g = _Gen(rng, max_depth, max_width, max_nodes, keys, svg, memos, raw, any_root, statics)
     return _gen_root(g)
 
 
@@ -1204,7 +1333,7 @@ class _Mut:
 
 
 def mutate(rng, tree, rate=2, max_depth=4, max_width=5, max_nodes=40, keys=12, svg=True,
-           memos=True, raw=True):
+           memos=True, raw=True, statics=True):
     """Derive a new tree from ``tree`` (never changing it) so that keys overlap.
 
     Every VNode of the result is new; unchanged elements keep their props
@@ -1215,10 +1344,12 @@ def mutate(rng, tree, rate=2, max_depth=4, max_width=5, max_nodes=40, keys=12, s
     back, insert a hole (shifting the unkeyed slots after it), wrap a child
     in a fragment (keyed or not) or unwrap one, change a key.  About one node
     in ``rate`` changes: retag (same key, other tag), new text, new
-    attributes/class/style/listeners, new memo arguments.  The generation
-    options are those of ``random_tree`` (for inserted subtrees).
+    attributes/class/style/listeners, new memo arguments, another static
+    subtree.  A ``Static`` is never copied: the result uses the very object.
+    The generation options are those of ``random_tree`` (for inserted
+    subtrees).
     """
-    g = _Gen(rng, max_depth, max_width, max_nodes, keys, svg, memos, raw, True)
+    g = _Gen(rng, max_depth, max_width, max_nodes, keys, svg, memos, raw, True, statics)
     m = _Mut(g, max(1, rate))
     if tree is None or isinstance(tree, (str, int, float)) or (hasattr(tree, "__html__") and not isinstance(tree, VNode)):
         c = rng.randrange(4)
@@ -1226,6 +1357,8 @@ def mutate(rng, tree, rate=2, max_depth=4, max_width=5, max_nodes=40, keys=12, s
             return _gen_root(g)
         if c == 2 and tree is not None:
             return g.text()
+        if c == 1 and isinstance(tree, Static):
+            return g.static(None)
         if isinstance(tree, (str, int, float)):
             return tree
         return _fresh_leaf(tree)
@@ -1241,7 +1374,7 @@ def mutate(rng, tree, rate=2, max_depth=4, max_width=5, max_nodes=40, keys=12, s
 
 
 def _fresh_leaf(x):
-    if hasattr(x, "__html__") and not isinstance(x, (str, VNode)):
+    if hasattr(x, "__html__") and not isinstance(x, (str, VNode, Static)):
         return Html(str(x.__html__()))
     return x
 
@@ -1265,6 +1398,10 @@ def _rebuild(m, v, ns, depth):
         if g.chance(m.rate * 2):
             return Html(g.pick(_RAWS))
         return Html(v.text)
+    if t == STATIC:
+        if g.chance(m.rate * 2):
+            return g.static(ns)
+        return v.props  # the same Static: the use is kept
     if t == MEMO:
         args = v.args
         fn = v.fn
@@ -1489,18 +1626,25 @@ if HAVE_HYPOTHESIS:
         def text(self):
             return self.draw(_TEXT_ST)
 
+    def _opts(max_depth, max_width, max_nodes, keys, svg, memos, raw, statics):
+        return {"max_depth": max_depth, "max_width": max_width, "max_nodes": max_nodes, "keys": keys,
+                "svg": svg, "memos": memos, "raw": raw, "statics": statics}
+
     @_st.composite
-    def vnodes(draw, max_depth=4, max_width=5, max_nodes=40, keys=12, svg=True, memos=True, raw=True):
+    def vnodes(draw, max_depth=4, max_width=5, max_nodes=40, keys=12, svg=True, memos=True, raw=True,
+               statics=True):
         """Strategy: one fresh VNode element tree (see ``random_tree`` for what it contains)."""
-        g = _Gen(_DrawRng(draw), max_depth, max_width, max_nodes, keys, svg, memos, raw, False)
+        g = _Gen(_DrawRng(draw), max_depth, max_width, max_nodes, keys, svg, memos, raw, False, statics)
         return _gen_node(g, 0, None, None, True)
 
     @_st.composite
-    def trees(draw, max_depth=4, max_width=5, max_nodes=40, keys=12, svg=True, memos=True, raw=True):
+    def trees(draw, max_depth=4, max_width=5, max_nodes=40, keys=12, svg=True, memos=True, raw=True,
+              statics=True):
         """Strategy: anything ``Root.render`` takes, built fresh: mostly an element tree,
-        sometimes a fragment, text, memo, raw HTML, a list of children (with holes), a
-        string or None.  Options as in ``random_tree``."""
-        return random_tree(_DrawRng(draw), max_depth, max_width, max_nodes, keys, svg, memos, raw, True)
+        sometimes a fragment, text, memo, raw HTML, static subtree, a list of children
+        (with holes), a string or None.  Options as in ``random_tree``."""
+        o = _opts(max_depth, max_width, max_nodes, keys, svg, memos, raw, statics)
+        return random_tree(_DrawRng(draw), any_root=True, **o)
 
     @_st.composite
     def keyed_lists(draw, min_size=0, max_size=12, tag="ul", item="li", keys=None):
@@ -1517,38 +1661,41 @@ if HAVE_HYPOTHESIS:
         return keyed_list(lst, tag, item)
 
     @_st.composite
-    def tree_pairs(draw, max_depth=4, max_width=5, max_nodes=40, keys=12, svg=True, memos=True, raw=True):
+    def tree_pairs(draw, max_depth=4, max_width=5, max_nodes=40, keys=12, svg=True, memos=True, raw=True,
+                   statics=True):
         """Strategy: ``(old, new)`` pairs of fresh trees for ``check_patch``.
 
         Mostly ``new`` = one or two ``mutate`` steps of ``old`` (keys overlap,
-        nodes move, appear, vanish, change tag, text and props), sometimes two
-        independent trees (sharing a key pool), sometimes a pure reorder of a
-        keyed list of subtrees (``reorder_pair``).
+        nodes move, appear, vanish, change tag, text and props, static subtrees
+        stay or change), sometimes two independent trees (sharing a key pool and
+        the ``STATICS``), sometimes a pure reorder of a keyed list of subtrees
+        (``reorder_pair``).
         """
         rng = _DrawRng(draw)
+        o = _opts(max_depth, max_width, max_nodes, keys, svg, memos, raw, statics)
         c = rng.randrange(10)
         if c < 7:
-            old = random_tree(rng, max_depth, max_width, max_nodes, keys, svg, memos, raw, True)
-            new = mutate(rng, old, 2, max_depth, max_width, max_nodes, keys, svg, memos, raw)
+            old = random_tree(rng, any_root=True, **o)
+            new = mutate(rng, old, 2, **o)
             if rng.randrange(3) == 2:
-                new = mutate(rng, new, 2, max_depth, max_width, max_nodes, keys, svg, memos, raw)
+                new = mutate(rng, new, 2, **o)
             return old, new
         if c < 9:
-            return (random_tree(rng, max_depth, max_width, max_nodes, keys, svg, memos, raw, True),
-                    random_tree(rng, max_depth, max_width, max_nodes, keys, svg, memos, raw, True))
+            return random_tree(rng, any_root=True, **o), random_tree(rng, any_root=True, **o)
         return reorder_pair(rng, None, keys)
 
     @_st.composite
     def tree_sequences(draw, min_size=2, max_size=6, max_depth=4, max_width=5, max_nodes=40, keys=12,
-                       svg=True, memos=True, raw=True):
+                       svg=True, memos=True, raw=True, statics=True):
         """Strategy: a list of ``min_size``..``max_size`` fresh trees for ``check_sequence``,
         each mostly a mutation of the one before, sometimes an independent tree."""
         rng = _DrawRng(draw)
+        o = _opts(max_depth, max_width, max_nodes, keys, svg, memos, raw, statics)
         n = min_size + rng.randrange(max_size - min_size + 1)
-        out = [random_tree(rng, max_depth, max_width, max_nodes, keys, svg, memos, raw, True)]
+        out = [random_tree(rng, any_root=True, **o)]
         while len(out) < n:
             if rng.randrange(5) == 4:
-                out.append(random_tree(rng, max_depth, max_width, max_nodes, keys, svg, memos, raw, True))
+                out.append(random_tree(rng, any_root=True, **o))
             else:
-                out.append(mutate(rng, out[-1], 2, max_depth, max_width, max_nodes, keys, svg, memos, raw))
+                out.append(mutate(rng, out[-1], 2, **o))
         return out
