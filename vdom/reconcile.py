@@ -701,7 +701,7 @@ class Patcher:
     def _static(self, v, ns):
         """A new host subtree for the ``STATIC`` node ``v``: a clone of its template.
 
-        The template is built once per renderer and namespace, detached,
+        The template is built once per renderer (the last 8) and namespace, detached,
         through the ordinary create calls; renderers without ``clone``
         build a fresh subtree every time instead.
         """
@@ -711,14 +711,19 @@ class Patcher:
             c = clone(s.node)
             self._mount(c, None, None, ns)
             return c.el
-        if s.renderer is not self.r:
-            s.renderer = self.r
-            s.hosts = {}
-        tpl = s.hosts.get(ns)
+        hosts = s.hosts
+        if hosts is None:
+            hosts = s.hosts = {}
+        per = hosts.get(self.r)
+        if per is None:
+            if len(hosts) >= 8:  # many short-lived renderers (tests): forget the old ones
+                hosts.clear()
+            per = hosts[self.r] = {}
+        tpl = per.get(ns)
         if tpl is None:
             c = clone(s.node)
             self._mount(c, None, None, ns)
-            tpl = s.hosts[ns] = c.el
+            tpl = per[ns] = c.el
         return cl(tpl)
 
     def _move(self, v, parent, anchor):

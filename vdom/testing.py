@@ -570,7 +570,7 @@ def _template_creates(ex, r):
 
     A template is built once per renderer and namespace: a ``(Static,
     namespace)`` pair needs one unless ``r`` has it already, which only the
-    ``Static`` knows (``renderer``, ``hosts``: read before the patch), or an
+    ``Static`` knows (``Static.template``, asked before the patch), or an
     earlier use of the same patch built it.  A nested use inside a template
     is one more clone (and maybe one more template).
     """
@@ -586,18 +586,16 @@ def _template_creates(ex, r):
         if k in built:
             continue
         built[k] = 1
-        hosts = getattr(s, "hosts", None)
-        if getattr(s, "renderer", None) is r and hosts is not None and x.ns in hosts:
+        if s.template(r, x.ns) is not None:
             continue
         n += _count_hosts(x.kids[0], ex)  # may append nested uses to q
     return n
 
 
-def _check_templates(ex, fail):
+def _check_templates(ex, r, fail):
     """A template stays detached: a use shows a clone of it, never the template itself."""
     for x in ex.statics:
-        hosts = getattr(x.v.props, "hosts", None)
-        tpl = hosts.get(x.ns) if hosts else None
+        tpl = x.v.props.template(r, x.ns)
         if tpl is not None and tpl.parent is not None:
             fail("the template of %r (namespace %r) is attached to %r: a use must show a clone"
                  % (x.v.props, x.ns, tpl.parent))
@@ -761,7 +759,7 @@ class _Checker:
             fail("root.render raised %s: %s" % (type(e).__name__, e))
         self.started = True
         ops_box[0] = list(getattr(r, "ops", ()))
-        _check_templates(ex, fail)
+        _check_templates(ex, r, fail)
 
         # 1. the oracle: the patched tree shows what a fresh render and the HTML renderer show
         actual = inner_html(self.container)
@@ -1069,7 +1067,7 @@ def memo_text(label, n):
 STATIC_A = static(h("span", {"class": "st"}, "static"))
 STATIC_A2 = static(h("span", {"class": "st"}, "static"))  # equal to STATIC_A, another object
 STATIC_B = static(h("p", {"id": "sb", "style": {"color": "red", "margin": 0}}, h("b", None, "b"), None,
-                    "t&<", h("input", {"value": "v", "disabled": True})))
+                    "t&<", h("input", {"type": "text", "disabled": True})))
 STATIC_C = static(h("div", {"class": ["c", "d"]}, h(Fragment, None, "f", h("i")), Html("<em>r</em>"), ""))
 STATIC_LINK = static(h("a", {"href": "#s", "class": "l"}, "link"))  # used in HTML and in SVG
 STATIC_ICON = static(h("svg", {"viewBox": "0 0 2 2"}, h("rect", {"width": 1, "class": "r"}),

@@ -104,13 +104,17 @@ class Static:
     the same ``Static`` does nothing at all.
     """
 
-    __slots__ = ("node", "renderer", "hosts")
+    __slots__ = ("node", "hosts")
 
     def __init__(self, node):
         self.node = node
-        # The prepared host subtree, per namespace, for one renderer at a time.
-        self.renderer = None
+        # {renderer: {namespace: prepared host subtree}} (see template()).
         self.hosts = None
+
+    def template(self, renderer, ns=None):
+        """The host subtree prepared for ``renderer`` in namespace ``ns``, or None."""
+        per = self.hosts.get(renderer) if self.hosts else None
+        return per.get(ns) if per else None
 
     def __repr__(self):
         return "static(%r)" % (self.node,)
@@ -145,10 +149,33 @@ def static(node):
         )
     if node.key is not None:
         raise ValueError("static(<%s>): a static subtree cannot have a key (uses are unkeyed)" % (t,))
+    _check_static_props(node)
     if node.slot is not None:
         node = clone(node)
     node.slot = 0
     return Static(node)
+
+
+# Set as DOM properties by the DOM renderer, and not (all) copied by cloneNode.
+_LIVE_PROPS = ("value", "checked", "selected", "selectedIndex", "muted", "indeterminate")
+
+
+def _check_static_props(node):
+    st = [node]
+    while st:
+        v = st.pop()
+        if v.tag == STATIC:  # a nested use: checked when it was made
+            continue
+        props = v.props
+        if props:
+            for name in _LIVE_PROPS:
+                if name in props:
+                    raise ValueError(
+                        "static(): <%s %s> is live element state, which cloning does not copy "
+                        "everywhere; keep it out of the static subtree" % (v.tag, name)
+                    )
+        if v.children:
+            st.extend(v.children)
 
 
 def text(value):
@@ -310,7 +337,7 @@ def normalize_children(items, parent_tag="#root"):
             continue
         elif cls is int or cls is float:
             c = VNode(TEXT, None, None, None, str(c))
-        elif cls is Static:
+        elif cls is Static or isinstance(c, Static):
             c = VNode(STATIC, c, None, None, None)
         elif isinstance(c, VNode):
             if c.slot is not None and c.key is None:

@@ -147,7 +147,7 @@ def test_html_equals_render_to_string_for_rich_statics():
     s = static(h(
         "section", {"class": ["a", "b"], "style": {"color": "red", "margin-top": 0}, "title": "t&\"",
                     "hidden": True, "data-x": 1},
-        h("input", {"value": "v", "disabled": True}),
+        h("input", {"type": "text", "disabled": True}),
         None, "a<b", h(Fragment, None, "f1", h("b", None, "f2")), Raw(), inner,
         h("svg", {"viewBox": "0 0 1 1", "class": "ic"}, h("circle", {"r": 1}),
           h("foreignObject", None, h("p", {"class": "html"}, "fo"))),
@@ -621,3 +621,35 @@ def test_describe_and_generators_use_the_static_pool():
             kept += 1
     assert kept > 5, kept
 
+
+
+def test_templates_are_kept_per_renderer_when_roots_alternate():
+    s = static(h("b", None, "x"))
+    r1, r2 = MockRenderer(), MockRenderer()
+    a = create_root(r1, r1.create_container())
+    b = create_root(r2, r2.create_container())
+    a.render(h("div", None, s))
+    b.render(h("div", None, s))
+    r1.reset()
+    a.render(h("div", None, s, s))
+    assert r1.count("create_element") == 0 and r1.count("clone") == 1
+    assert s.template(r1) is not None and s.template(r2) is not None
+    assert s.template(r1) is not s.template(r2)
+
+
+def test_static_rejects_live_element_state():
+    for name, value in (("value", "x"), ("checked", True), ("indeterminate", True), ("muted", True)):
+        e = raises(ValueError, static, h("div", None, h("input", {name: value})))
+        assert "<input %s>" % name in str(e), e
+
+
+def test_a_subclass_of_static_is_a_static_use():
+    class MyStatic(Static):
+        pass
+
+    s = MyStatic(static(h("i", None, "sub")).node)
+    r = MockRenderer()
+    c = r.create_container()
+    create_root(r, c).render(h("p", None, s))
+    assert inner_html(c) == "<p><i>sub</i></p>"
+    assert r.count("clone") == 1
