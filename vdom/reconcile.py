@@ -358,11 +358,11 @@ class Patcher:
         ch = v.children
         if v.el is None or ch is None:
             raise ValueError("update(): %r is not mounted" % (v,))
-        self._memo_call(v, ch, v.el, v.parent, None, None, v.ns, ch[0].tag == Fragment)
+        self._memo_call(v, ch, v.el, v.parent, None, None, v.ev, ch[0].tag == Fragment)
 
     def _pair_memo(self, a, b, parent, nxt, end, ns):
         b.parent = parent
-        b.ns = ns
+        b.ev = ns  # a memo keeps its host parent's namespace in ev
         if a.args == b.args and a.fn == b.fn and not a.failed:
             b.children = a.children
             b.el = a.el
@@ -571,7 +571,24 @@ class Patcher:
             v = clone(v)
         top = v
         r = self.r
-        st = [v, parent, anchor, ns, 1]
+        if v.tag == MEMO:
+            # A memo at the top (a row of a list): render it here instead of
+            # through two stack entries; what it rendered is mounted directly
+            # unless it is a memo or fragment itself (then the stack handles it).
+            v.parent = parent
+            v.ev = ns
+            c = self._render_memo(v)
+            if c.el is not None:
+                c = clone(c)
+            v.children = [c]
+            t = c.tag
+            if t != MEMO and t != Fragment:
+                self._mount(c, parent, anchor, ns)  # c is no memo: at most one nested call
+                v.el = c.el
+                return v
+            st = [v, None, None, None, 3, c, parent, anchor, ns, 1]
+        else:
+            st = [v, parent, anchor, ns, 1]
         while st:
             kind = st.pop()
             ns = st.pop()
@@ -649,7 +666,7 @@ class Patcher:
                 continue
             if tag == MEMO:
                 v.parent = parent
-                v.ns = ns
+                v.ev = ns
                 c = self._render_memo(v)
                 if c.el is not None:
                     c = clone(c)

@@ -39,7 +39,8 @@ class VNode:
     count, keyed siblings do not); -1 for keyed nodes, None until owned.
     ``el``: the host node once mounted (for a fragment: its start marker, an
     empty text node; for a memo: the first host of what it rendered).
-    ``ev``: ``{event_type: Listener}`` of a mounted element.
+    ``ev``: ``{event_type: Listener}`` of a mounted element; for a mounted
+    memo, the namespace of its host parent.
     """
 
     # All eight attributes are set in __init__: on MicroPython (which
@@ -77,16 +78,27 @@ class VNode:
 class MemoNode(VNode):
     """A subtree rendered by ``fn(*args)``, skipped while ``args`` stay equal."""
 
-    __slots__ = ("fn", "args", "parent", "ns", "failed")
+    # Twelve attributes, not thirteen: MicroPython grows an instance's
+    # attribute table 12 -> 17 entries at the thirteenth (a 9-block
+    # allocation per memo, slow to place in a fragmented heap), so the
+    # namespace of the host parent lives in ``ev``, which memos do not use.
+    __slots__ = ("fn", "args", "parent", "failed")
 
     def __init__(self, fn, args, key=None):
-        VNode.__init__(self, MEMO, None, None, key, True)  # text=True: visited on unmount
+        self.tag = MEMO
+        self.props = None
+        self.children = None
+        self.key = key
+        self.text = True  # visited on unmount
+        self.slot = None
+        self.el = None
+        # Once mounted: the namespace of the host parent (see above).
+        self.ev = None
         self.fn = fn
         self.args = args
         # Where the memo's hosts live once mounted, so Root.update() can
         # re-render it in place (a component whose own state changed).
         self.parent = None
-        self.ns = None
         # True after fn raised: the next render calls it again even if args are equal.
         self.failed = False
 
