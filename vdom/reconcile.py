@@ -396,6 +396,16 @@ class Patcher:
         b.children = [new]
         b.el = new.el
 
+    def _memo_child(self, v, parent, ns):
+        """Render memo ``v`` for mounting under ``parent``: its one child, not mounted yet."""
+        v.parent = parent
+        v.ev = ns
+        c = self._render_memo(v)
+        if c.el is not None:
+            c = clone(c)
+        v.children = [c]
+        return c
+
     def _render_memo(self, v):
         try:
             return as_vnode(v.fn(*v.args), "memo")
@@ -575,12 +585,7 @@ class Patcher:
             # A memo at the top (a row of a list): render it here instead of
             # through two stack entries; what it rendered is mounted directly
             # unless it is a memo or fragment itself (then the stack handles it).
-            v.parent = parent
-            v.ev = ns
-            c = self._render_memo(v)
-            if c.el is not None:
-                c = clone(c)
-            v.children = [c]
+            c = self._memo_child(v, parent, ns)
             t = c.tag
             if t != MEMO and t != Fragment:
                 self._mount(c, parent, anchor, ns)  # c is no memo: at most one nested call
@@ -665,12 +670,7 @@ class Patcher:
                     _push_mounts(st, v.children, 0, parent, anchor, ns, kind)
                 continue
             if tag == MEMO:
-                v.parent = parent
-                v.ev = ns
-                c = self._render_memo(v)
-                if c.el is not None:
-                    c = clone(c)
-                v.children = [c]
+                c = self._memo_child(v, parent, ns)
                 st.append(v)
                 st.append(None)
                 st.append(None)
