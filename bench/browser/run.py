@@ -320,6 +320,14 @@ def run_impl(browser, origin, name, page_file, query, opts):
         log("  %-16s %-10s %9.1f ms  [%s]%s  %.0f s" % (name, op, o["median"],
                                                        " ".join("%.1f" % x for x in times), extra,
                                                        time.time() - t_op))
+    if name.startswith("pyvdom") and opts["ops"]:
+        # Under MicroPython the DOM renderer collects garbage after the paint
+        # (renderers.dom.IdleGC): after a few operations some must have run.
+        gcs = page.evaluate("window.benchIdleGc")
+        res["idle_gc_collections"] = gcs
+        log("  %-16s collections after the paint (IdleGC): %s" % (name, "off" if gcs == -1 else gcs))
+        if name.endswith("-mpy") and not (gcs and gcs > 0):
+            res["failures"].append("no garbage collection ran after the paint (IdleGC): %r" % (gcs,))
     if info["errors"]:
         res["failures"].append("console errors: %s" % info["errors"][:5])
     info["ctx"].close()
