@@ -1,0 +1,54 @@
+"""Small facts about render inputs shared by the checker, the printer and the generators.
+
+Copies of render inputs (``copy_tree``), the namespace rules of elements and
+their children, and the children of a node with their holes put back.
+"""
+
+from vdom.vnode import VNode, clone
+from vdom.reconcile import SVG_NS, MATHML_NS
+
+
+def _clone_input(x):
+    """A copy of a render input (VNode, list/tuple of inputs, or a leaf) safe to mount."""
+    if isinstance(x, VNode):
+        return clone(x)
+    if isinstance(x, (list, tuple)):
+        return [_clone_input(c) for c in x]
+    return x
+
+
+def copy_tree(tree):
+    """A fresh copy of a render input (VNode, list/tuple of inputs, str, None...).
+
+    VNodes are cloned (``vdom.clone``: no host nodes, props dicts shared), so
+    the copy can be rendered while ``tree`` stays unmounted.
+    """
+    return _clone_input(tree)
+
+
+def _elem_ns(tag, ns):
+    if tag == "svg":
+        return SVG_NS
+    if tag == "math":
+        return MATHML_NS
+    return ns
+
+
+def _kid_ns(tag, ens):
+    if ens is not None and tag == "foreignObject":
+        return None
+    return ens
+
+
+def _child_items(v):
+    """The children of an element/fragment VNode with holes put back (from slots)."""
+    out = []
+    nxt = 0
+    for c in v.children or ():
+        if c.key is None and c.slot is not None and c.slot >= 0:
+            while nxt < c.slot:
+                out.append(None)
+                nxt += 1
+            nxt = c.slot + 1
+        out.append(c)
+    return out
