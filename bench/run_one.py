@@ -8,6 +8,18 @@ Each operation: set up the state and render it (untimed), ``gc.collect()``,
 then time building the new VNode tree (``build``) and ``root.render``
 (``patch``) separately.  A separate logged run counts the renderer calls.
 The result is one line ``BENCH_JSON {...}`` on stdout.
+
+The work is a generator, ``run(argv)``, that yields wherever a browser
+handler would return to JS: after each setup and after each timed
+operation, each time with a collection requested.  That matters on
+MicroPython's webassembly port, which cannot collect while Python runs:
+``gc.collect()`` only marks a collection as due and it happens when the
+call from JS returns.  ``tools/mpy_run.mjs --steps`` drives the generator
+with one top-level call per step (``__step__()``), so collections happen
+between steps as they do between clicks, and the allocator works on the
+fragmented heap it sees in a browser.  Run as a plain script (CPython,
+Pyodide, or MicroPython without ``--steps``) the generator is drained in
+one go, collecting at every step (a no-op for MicroPython then).
 """
 
 import sys
@@ -111,13 +123,13 @@ def count_ops(name, setup, action, use_memo):
     return c
 
 
-def time_op(setup, action, use_memo, runs, warmup):
-    builds = []
-    patches = []
+def time_op(setup, action, use_memo, runs, warmup, builds, patches):
+    """Time ``runs`` operations into ``builds``/``patches`` (a generator: see ``run``)."""
     for i in range(warmup + runs):
         store, r, root = _setup(setup, use_memo, False)
         action(store)
         gc.collect()
+        yield  # the setup's handler returns: its garbage is collected
         t0 = now()
         tree = table(store, use_memo)
         t1 = now()
@@ -127,7 +139,8 @@ def time_op(setup, action, use_memo, runs, warmup):
             builds.append(t1 - t0)
             patches.append(t2 - t1)
         store = r = root = tree = None
-    return builds, patches
+        gc.collect()
+        yield  # the timed handler returns
 
 
 def stats(xs):
@@ -137,16 +150,23 @@ def stats(xs):
     return {"median": med, "min": s[0], "max": s[-1], "runs": n}
 
 
-def memory():
-    """Bytes per VNode of a 1,000-row tree, and per mounted row (MicroPython only)."""
+def memory(out):
+    """Bytes per VNode of a 1,000-row tree, and per mounted row (MicroPython only), into ``out``.
+
+    A generator (see ``run``): under ``mpy_run.mjs --steps`` every
+    ``gc.collect()`` takes effect at the next yield, so the figures count
+    live objects only.
+    """
     if not hasattr(gc, "mem_alloc"):
-        return None
+        return
     store = Store(seed=7)
     store.run(1000)
     gc.collect()
+    yield
     a = gc.mem_alloc()
     tree = table(store)
     gc.collect()
+    yield
     b = gc.mem_alloc()
     n = 0
     st = [tree]
@@ -158,15 +178,18 @@ def memory():
     r = MockRenderer(log=False)
     root = create_root(r, r.create_container())
     gc.collect()
+    yield
     c = gc.mem_alloc()
     root.render(tree)
     gc.collect()
+    yield
     d = gc.mem_alloc()
-    return {"vnodes": n, "bytes_per_vnode": (b - a) / n, "tree_bytes": b - a,
-            "mounted_bytes_per_row": (d - c) / 1000.0}
+    out.update({"vnodes": n, "bytes_per_vnode": (b - a) / n, "tree_bytes": b - a,
+                "mounted_bytes_per_row": (d - c) / 1000.0})
 
 
-def main(argv):
+def run(argv):
+    """The whole benchmark as a generator: it yields where a handler would return to JS."""
     runs = 5
     warmup = 1
     only = None
@@ -198,7 +221,9 @@ def main(argv):
         for name, setup, action, label in OPERATIONS:
             if only and name not in only:
                 continue
-            b, p = time_op(setup, action, use_memo, runs, warmup)
+            b = []
+            p = []
+            yield from time_op(setup, action, use_memo, runs, warmup, b, p)
             tot = [b[k] + p[k] for k in range(len(b))]
             res[name] = {"label": label, "build": stats(b), "patch": stats(p), "total": stats(tot),
                          "ops": count_ops(name, setup, action, use_memo), "min_ops": minimum(name, 1000)}
@@ -206,8 +231,26 @@ def main(argv):
                 IMPL, variant, name, res[name]["total"]["median"], res[name]["build"]["median"],
                 res[name]["patch"]["median"]))
         out["results"][variant] = res
-    out["memory"] = memory()
+    mem = {}
+    yield from memory(mem)
+    out["memory"] = mem or None
+    out["steps"] = STEPPED
     print("BENCH_JSON " + json.dumps(out))
 
 
-main(sys.argv[1:])
+# tools/mpy_run.mjs --steps sets __steps__ and then calls __step__() until it returns False.
+STEPPED = bool(globals().get("__steps__"))
+_gen = run(sys.argv[1:])
+
+
+def __step__():
+    try:
+        next(_gen)
+        return True
+    except StopIteration:
+        return False
+
+
+if not STEPPED:
+    for _ in _gen:
+        gc.collect()

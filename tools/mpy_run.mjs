@@ -8,6 +8,11 @@
 //                   "--copy vdom:/lib/vdom" makes the package importable)
 //   --heap BYTES    GC heap (default 64 MiB; loadMicroPython's own default is 1 MiB, and the
 //                   heap grows by itself anyway)
+//   --steps         after the script ran (with the global __steps__ = True), call its __step__()
+//                   again and again, each as its own top-level call, until it returns False.
+//                   This port collects garbage only when a top-level call returns (gc.collect()
+//                   just marks one as due), so a script that runs in steps sees collections
+//                   and a fragmented heap between steps, as browser event handlers do.
 //   --pystack WORDS Python frame stack, in 4-byte words (loadMicroPython option `pystack`;
 //                   its default 2048 gives "RuntimeError: pystack exhausted" after ~140 nested
 //                   calls of a function with a few locals; default here 16384). From ~4096 words
@@ -37,10 +42,11 @@ if (!fs.existsSync(mpyModule)) {
 }
 const { loadMicroPython } = await import(pathToFileURL(mpyModule).href);
 
-const usage = "usage: node tools/mpy_run.mjs [--heap BYTES] [--pystack WORDS] [--lib DIR]... [--copy SRC:DST]... script.py [args...]";
+const usage = "usage: node tools/mpy_run.mjs [--heap BYTES] [--pystack WORDS] [--steps] [--lib DIR]... [--copy SRC:DST]... script.py [args...]";
 const args = process.argv.slice(2);
 let heapsize = 64 * 1024 * 1024;
 let pystack = 16384;
+let steps = false;
 const copies = []; // [hostSrc, fsDst]
 let script;
 let scriptArgs = [];
@@ -49,6 +55,7 @@ while (args.length) {
   const a = args.shift();
   if (a === "--heap") heapsize = Number(args.shift());
   else if (a === "--pystack") pystack = Number(args.shift());
+  else if (a === "--steps") steps = true;
   else if (a === "--lib") { const d = args.shift(); if (!d) die("--lib needs a DIR"); copies.push([d, "/lib", true]); }
   else if (a === "--copy") {
     const spec = args.shift() ?? "";
@@ -105,7 +112,14 @@ mp.runPython(`import sys\nsys.argv.clear()\nsys.argv.extend(${JSON.stringify([fs
 let rc = 0;
 try {
   // compile() with the FS path, so tracebacks name the file instead of "<stdin>"
+  if (steps) mp.runPython("__steps__ = True");
   mp.runPython("exec(compile(open(__file__).read(), __file__, 'exec'))");
+  if (steps) {
+    // One top-level call per step: the collection a step asked for runs as it returns.
+    do {
+      mp.runPython("__more__ = __step__()");
+    } while (mp.globals.get("__more__"));
+  }
 } catch (e) {
   // Python exceptions surface as a JS PythonError {type, message = traceback text}.
   // (Never let one escape: Node would dump the whole minified micropython.mjs.)

@@ -131,8 +131,8 @@ def ensure_puepy():
     return pkg
 
 
-def py_files(directory, skip=()):
-    return sorted(f for f in os.listdir(directory) if f.endswith(".py") and f not in skip)
+def py_files(directory):
+    return sorted(f for f in os.listdir(directory) if f.endswith(".py"))
 
 
 def write_configs(puepy_dir):
@@ -140,7 +140,7 @@ def write_configs(puepy_dir):
     out = os.path.join(CACHE, "config")
     os.makedirs(out, exist_ok=True)
     files = {}
-    for f in py_files(os.path.join(ROOT, "vdom"), skip=("testing.py",)):
+    for f in py_files(os.path.join(ROOT, "vdom")):  # not the vdom.testing package (a subfolder)
         files["/vdom/" + f] = "./vdom/" + f
     for f in ("__init__.py", "dom.py"):
         files["/renderers/" + f] = "./renderers/" + f
