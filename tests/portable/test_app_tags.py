@@ -124,3 +124,22 @@ def test_component_name_kebab_and_explicit_name():
     app, r, c = mount(_page(view))
     from renderers.mock import inner_html
     assert inner_html(c) == '<div><div>w</div><div>o</div><div class="direct">w</div></div>'
+
+
+def test_static_subtrees_as_children_are_cloned_from_one_template():
+    from vdom import h, static
+
+    icon = static(h("span", {"class": "icon", "aria-hidden": "true"}, "x"))
+
+    def view(self):
+        with t.ul():
+            for i in range(3):
+                t.li(str(i), icon, key=i)
+        t("tail ", icon)
+
+    app, r, c = mount(_page(view))
+    from renderers.mock import inner_html
+    span = '<span aria-hidden="true" class="icon">x</span>'
+    assert inner_html(c) == "<div><ul><li>0%s</li><li>1%s</li><li>2%s</li></ul>tail %s</div>" % (
+        span, span, span, span)
+    assert r.count("clone") == 4 and r.count("create_element") == 1 + 3 + 1 + 1  # template, li x3, ul, page div
