@@ -146,13 +146,19 @@ else:
 
     @pytest.fixture
     def open_example(page, gallery_url):
-        """open_example("todo", "mpy") -> the page, after the app's first render."""
+        """open_example("todo", "mpy") -> the page, after the app's first render.
+
+        One page per example (``todo/index.html``); the query picks the interpreter
+        (``todo/?mpy``, ``todo/?py``) and ``examples/loader.js`` adds the PyScript script."""
         def go(name, interp):
             t0 = time.perf_counter()
-            page.goto("%s%s/%s.html" % (gallery_url, name, interp))
+            page.goto("%s%s/?%s" % (gallery_url, name, interp))
             page.wait_for_selector("body[data-py-ready]", timeout=READY_TIMEOUT)
             page._ready_s = time.perf_counter() - t0
             impl = page.get_attribute("body", "data-py-ready")
             assert impl == {"mpy": "micropython", "py": "pyodide"}[interp]
+            scripts = page.eval_on_selector_all("script[type=mpy], script[type=py]",
+                                                "els => els.map(e => [e.type, e.getAttribute('config')])")
+            assert scripts == [[interp, "../%s.json" % interp]], scripts
             return page
         return go

@@ -36,7 +36,7 @@ def test_index_links_the_app_examples_under_both_interpreters(page, gallery_url)
     page.goto(gallery_url)
     for name in ("app-todo", "app-router", "app-form"):
         hrefs = page.eval_on_selector_all('tr[data-example="%s"] a' % name, "els => els.map(a => a.getAttribute('href'))")
-        assert hrefs == ["%s/mpy.html" % name, "%s/py.html" % name, "%s/app.py" % name], hrefs
+        assert hrefs == ["%s/?mpy" % name, "%s/?py" % name, "%s/app.py" % name], hrefs
 
 
 # -- app-todo ------------------------------------------------------------------------------

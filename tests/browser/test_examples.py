@@ -20,17 +20,30 @@ def test_index_lists_every_example_under_both_interpreters(page, gallery_url):
     page.goto(gallery_url)
     for name in EXAMPLES:
         hrefs = page.eval_on_selector_all('tr[data-example="%s"] a' % name, "els => els.map(a => a.getAttribute('href'))")
-        assert "%s/mpy.html" % name in hrefs and "%s/py.html" % name in hrefs, hrefs
+        assert "%s/?mpy" % name in hrefs and "%s/?py" % name in hrefs, hrefs
     # Navigate: index -> MicroPython todo -> the Pyodide twin -> back -> back to the index.
-    page.click('tr[data-example="todo"] a[href="todo/mpy.html"]')
+    # One page per example; the query picks the interpreter (examples/loader.js).
+    page.click('tr[data-example="todo"] a[href="todo/?mpy"]')
     page.wait_for_selector("body[data-py-ready=micropython]")
+    assert page.url == gallery_url + "todo/?mpy"
+    assert page.title() == "Todo list \u00b7 MicroPython \u00b7 pyvdom"
+    assert [page.text_content("#interp"), page.text_content("#other"), page.get_attribute("#other", "href")] == \
+        ["MicroPython", "Pyodide", "?py"]
     page.click("#other")
     page.wait_for_selector("body[data-py-ready=pyodide]", timeout=60_000)
+    assert page.url == gallery_url + "todo/?py"
+    assert page.title() == "Todo list \u00b7 Pyodide \u00b7 pyvdom"
+    assert [page.text_content("#interp"), page.text_content("#other"), page.get_attribute("#other", "href")] == \
+        ["Pyodide", "MicroPython", "?mpy"]
     page.go_back()
     page.wait_for_selector("body[data-py-ready=micropython]")
     page.go_back()
     page.wait_for_selector("#examples")
     assert page.url == gallery_url
+    # Without a query the page runs under MicroPython.
+    page.goto(gallery_url + "svg/")
+    page.wait_for_selector("body[data-py-ready=micropython]")
+    assert page.text_content("#interp") == "MicroPython"
 
 
 # -- todo ----------------------------------------------------------------------------------
