@@ -6,6 +6,7 @@ Importing ``vdom`` does not import this package: load it only when used.
 """
 
 from vdom.app.tags import t, html, Tag
+from vdom.app.css import CssClass
 from vdom.app.state import ReactiveDict
 from vdom.app.events import ComponentEvent, run_async
 from vdom.app.component import Component, Page, Prop
@@ -20,5 +21,5 @@ __all__ = [
     "Application", "Page", "Component", "Prop", "t", "html", "Router", "Route", "Link",
     "Redirect", "NotFound", "Unauthorized", "Forbidden", "PageError", "PropsError",
     "ReactiveDict", "ComponentEvent", "Tag", "GenericErrorPage", "TracebackErrorPage",
-    "BrowserStorage", "MemoryStorage", "run_async",
+    "BrowserStorage", "MemoryStorage", "run_async", "CssClass",
 ]

@@ -10,6 +10,7 @@ from vdom.app.errors import NotFound, Forbidden, Unauthorized, Redirect, PageErr
 from vdom.app.runtime import IN_BROWSER, js, create_proxy, set_document_title, location_path, is_null
 from vdom.app.storage import make_storage
 from vdom.app import scheduler
+from vdom.app.css import stylesheet
 
 
 class GenericErrorPage(Page):
@@ -49,6 +50,9 @@ class AppRecord:
         self.title = None
         self.browser_listeners = None
         self.showing_error = False
+        self.css = {}          # class name -> CssClass used by a render
+        self.css_order = []
+        self.css_dirty = False
 
 
 class _AppNotify:
@@ -146,6 +150,16 @@ class Application:
             return None
         p = location_path(self.router.link_mode)
         return p if p is not None else (self._vd.last_path or "/")
+
+    @property
+    def python_css_classes(self):
+        """The ``CssClass``es the app's renders used, in order of first use."""
+        return list(self._vd.css_order)
+
+    @property
+    def runtime_css(self):
+        """The text of ``<style id="puepy-runtime-css">``: the rules of ``python_css_classes``."""
+        return stylesheet(self)
 
     @property
     def document_title(self):

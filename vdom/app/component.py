@@ -20,9 +20,10 @@ TypeError when the class is first used.
 
 from vdom.app import tags
 from vdom.app.tags import Tag, SlotPoint, merge_classes, attr_name, path_of, kebab
+from vdom.app.css import names as css_names
 from vdom.app.state import ReactiveDict
 from vdom.app.errors import PageError, PropsError, report
-from vdom.app.events import RootListener, ComponentEvent, call_handler
+from vdom.app.events import RootListener, ComponentEvent, call_handler, ComponentBind, get_path, mark_options
 
 # The component whose populate() is running (app state read tracking).
 reader = [None]
@@ -332,6 +333,7 @@ def make_component(cls, children, kwargs):
     attrs = {}
     listeners = {}
     classes = None
+    bind = None
     for k in kwargs:
         v = kwargs[k]
         if k in declared:
@@ -342,11 +344,13 @@ def make_component(cls, children, kwargs):
             if v is not None:
                 listeners[attr_name(k[3:])] = v
         elif k == "classes" or k == "class_" or k == "class_name":
-            classes = v
+            classes = css_names(v, owner) if v.__class__ is not str else v
         elif k == "bind":
-            raise PropsError("%s: bind= works on inputs, not on components" % cls.__name__)
+            bind = v
         else:
             attrs[attr_name(k)] = v
+    if bind is not None:
+        bind_component(cls, owner, bind, kwargs, declared, props, attrs, listeners)
     ovd = owner._vd
     inst = ovd.kids.get(path)
     if inst is None or inst.__class__ is not cls or not inst._vd.alive:
@@ -390,6 +394,31 @@ def make_component(cls, children, kwargs):
     return inst
 
 
+def bind_component(cls, owner, path, kwargs, declared, props, attrs, listeners):
+    """``t.<component>(bind="key")``: the bound value goes to the component's ``value`` prop
+    (or, without one, its root element's ``value``, as in PuePy); ``input`` events on its root
+    (bubbling from its inputs, or its ``trigger_event("input", detail={"value": v})``) write back."""
+    if "value" in kwargs:
+        raise PropsError("%s(bind=%r): give bind= or value=, not both" % (cls.__name__, path))
+    try:
+        value = get_path(owner.state, path)
+    except (KeyError, IndexError, TypeError) as e:
+        raise PropsError("%s(bind=%r): %s.state has no value at that path (%s: %s)" % (
+            cls.__name__, path, owner.__class__.__name__, e.__class__.__name__, e))
+    if "value" in declared:
+        props["value"] = value
+    elif value is not None and not isinstance(value, bool) and isinstance(value, (str, int, float)):
+        attrs["value"] = value
+    fn = ComponentBind(owner, path)
+    cur = listeners.get("input")
+    if cur is None:
+        listeners["input"] = fn
+    elif cur.__class__ is list or cur.__class__ is tuple:
+        listeners["input"] = [fn] + list(cur)
+    else:
+        listeners["input"] = [fn, cur]
+
+
 def root_props(inst):
     """The props of a component's enclosing element."""
     vd = inst._vd
@@ -409,7 +438,11 @@ def root_props(inst):
     for k in attrs:
         props[k] = attrs[k]
     dc = inst.get_default_classes()
+    if dc and dc.__class__ is not str:
+        dc = css_names(dc, inst)
     extra = da.get("classes") or da.get("class")
+    if extra and extra.__class__ is not str:
+        extra = css_names(extra, inst)
     if vd.classes or extra:
         names = merge_classes(dc, extra, vd.classes)
         if names:
@@ -458,6 +491,8 @@ def render(inst, version):
         inst.precheck()
         inst.populate()
         del stack[base:]
+        if ctx.selects:
+            mark_options(ctx)
         vnode = tags.build(root, ctx)
     except Exception as e:
         vd.failed = True

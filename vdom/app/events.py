@@ -6,7 +6,10 @@ that reports exceptions (the page keeps working) and runs coroutines of
 event type and only swaps the handler behind it, so re-rendering never
 adds listeners.  ``bind="key"`` (or a path ``("form", "name")``) adds the
 value/checked prop from the origin component's state and a handler
-writing the user's input back into it.
+writing the user's input back into it; on a ``<select multiple>`` the
+state holds the list of selected values and each ``<option>`` gets its
+``selected`` prop (set when the origin's ``populate()`` returns, once the
+options exist).  ``ComponentBind`` is ``bind=`` on a component.
 """
 
 from vdom.app import tags
@@ -17,6 +20,7 @@ _TEXT = 0
 _NUMBER = 1
 _CHECK = 2
 _RADIO = 3
+_MULTI = 4
 
 
 def _app_of(origin):
@@ -176,6 +180,22 @@ def bind_props(node, origin, path):
         props["checked"] = value is not None and (value == radio_value or str(value) == str(radio_value))
         kind = _RADIO
         ev = "on_change"
+    elif tag == "select" and _truthy(props.get("multiple")):
+        if "value" in props:
+            raise ValueError("<select multiple bind=%r>: give bind= or value=, not both" % (path,))
+        if value is None:
+            value = ()
+        elif not isinstance(value, (list, tuple, set)):
+            raise TypeError("<select multiple bind=%r>: the bound state value must be a list of the "
+                            "selected options' values, got %r" % (path, value))
+        chosen = {}
+        for v in value:
+            chosen[str(v)] = True
+        kind = _MULTI
+        ev = "on_input"
+        # str(option value) -> the Python value given as the option's value=, filled by mark_options()
+        radio_value = {}
+        tags.contexts[-1].selects.append((node, path, chosen, radio_value))
     else:
         if "value" in props:
             raise ValueError("<%s bind=%r>: give bind= or value=, not both" % (tag, path))
@@ -190,11 +210,80 @@ def bind_props(node, origin, path):
         h.bind = spec
 
 
+def _truthy(v):
+    return v is not None and v is not False and v != "false"
+
+
+def mark_options(ctx):
+    """After a populate(): set ``selected`` on the options of its bound ``<select multiple>``s."""
+    for node, path, chosen, values in ctx.selects:
+        st = list(node.children)
+        while st:
+            c = st.pop()
+            if not isinstance(c, tags.Tag) or c.comp is not None:
+                continue
+            if c.tag.lower() != "option":
+                for x in c.children:
+                    st.append(x)
+                continue
+            props = c.props
+            if "selected" in props:
+                raise ValueError("<select multiple bind=%r>: an <option selected=...> inside it; the "
+                                 "binding selects the options, remove selected=" % (path,))
+            if "value" in props:
+                v = props["value"]
+            else:
+                v = " ".join(_text_of_tag(c).split())
+            s = str(v)
+            values[s] = v
+            props["selected"] = s in chosen
+
+
+def _text_of_tag(node):
+    parts = []
+    st = [node]
+    while st:
+        n = st.pop()
+        if isinstance(n, tags.Tag):
+            for i in range(len(n.children) - 1, -1, -1):
+                st.append(n.children[i])
+        elif isinstance(n, str):
+            parts.append(n)
+        elif isinstance(n, (int, float)):
+            parts.append(str(n))
+    return "".join(parts)
+
+
+def read_selected(target):
+    """The values of the selected options of a ``<select>`` (a DOM element or a mock node)."""
+    a = getattr(target, "attributes", None)
+    if a.__class__ is dict:  # a mock node (tests): renderers.mock is there
+        from renderers.mock import walk
+
+        out = []
+        for n in walk(target):
+            if n.tag != "option" or not _truthy(n.attributes.get("selected")):
+                continue
+            v = n.attributes.get("value")
+            if v is None:
+                v = " ".join("".join([x.text or "" for x in walk(n) if x.tag is None]).split())
+            out.append(str(v))
+        return out
+    opts = target.selectedOptions
+    return [str(opts.item(i).value) for i in range(int(opts.length))]
+
+
 def apply_bind(origin, spec, event):
     path = spec[0]
     kind = spec[1]
     target = target_of(event)
-    if kind == _CHECK:
+    if kind == _MULTI:
+        values = spec[2]
+        out = []
+        for s in read_selected(target):
+            out.append(values.get(s, s))
+        set_path(origin.state, path, out)
+    elif kind == _CHECK:
         set_path(origin.state, path, bool(read_prop(target, "checked")))
     elif kind == _RADIO:
         if read_prop(target, "checked"):
@@ -204,6 +293,74 @@ def apply_bind(origin, spec, event):
     else:
         v = read_prop(target, "value")
         set_path(origin.state, path, "" if v is None else str(v))
+
+
+def _kind_of(target):
+    """What a bound element holds, from the element that fired (as PuePy reads ``event.target``)."""
+    a = getattr(target, "attributes", None)
+    if a.__class__ is dict:
+        tag = str(target.tag or "").lower()
+        typ = str(a.get("type") or "").lower()
+        if tag == "select":
+            typ = "select-multiple" if _truthy(a.get("multiple")) else "select-one"
+    else:
+        tag = str(target.tagName).lower()
+        typ = str(target.type or "").lower() if tag in ("input", "select") else ""
+    if tag == "input":
+        if typ == "checkbox":
+            return _CHECK
+        if typ == "radio":
+            return _RADIO
+        if typ == "number" or typ == "range":
+            return _NUMBER
+    elif tag == "select" and typ == "select-multiple":
+        return _MULTI
+    return _TEXT
+
+
+class ComponentBind:
+    """``t.<component>(bind=path)``: writes ``input`` events of the component into the origin's state.
+
+    A ``trigger_event("input", detail={"value": v})`` of the component writes ``v``; a DOM
+    ``input`` event reaching its root element (bubbling from an input inside) writes what the
+    element that fired holds: its ``value`` (a number for number/range inputs), ``checked`` for a
+    checkbox, a radio's ``value`` when checked, the selected values of a ``<select multiple>``.
+    """
+
+    __slots__ = ("origin", "path")
+
+    def __init__(self, origin, path):
+        self.origin = origin
+        self.path = path
+
+    def __repr__(self):
+        return "bind=%r" % (self.path,)
+
+    def __call__(self, event=None):
+        if isinstance(event, ComponentEvent):
+            d = event.detail
+            if "value" not in d:
+                raise ValueError("bind=%r on %s: trigger_event(\"input\") needs detail={\"value\": ...}" % (
+                    self.path, event.component.__class__.__name__))
+            set_path(self.origin.state, self.path, d["value"])
+            return
+        target = target_of(event)
+        if target is None:
+            raise ValueError("bind=%r: the input event has no target" % (self.path,))
+        kind = _kind_of(target)
+        state = self.origin.state
+        if kind == _MULTI:
+            set_path(state, self.path, read_selected(target))
+        elif kind == _CHECK:
+            set_path(state, self.path, bool(read_prop(target, "checked")))
+        elif kind == _RADIO:
+            if read_prop(target, "checked"):
+                set_path(state, self.path, read_prop(target, "value"))
+        elif kind == _NUMBER:
+            set_path(state, self.path, to_number(read_prop(target, "value")))
+        else:
+            v = read_prop(target, "value")
+            set_path(state, self.path, "" if v is None else str(v))
 
 
 class Detail(dict):

@@ -57,6 +57,22 @@ def set_document_title(title):
             pass
 
 
+RUNTIME_CSS_ID = "puepy-runtime-css"
+
+
+def set_runtime_css(text):
+    """Put ``text`` in ``<style id="puepy-runtime-css">`` in the document's head (made once)."""
+    if not IN_BROWSER:
+        return
+    doc = js.document
+    el = doc.getElementById(RUNTIME_CSS_ID)
+    if is_null(el):
+        el = doc.createElement("style")
+        el.id = RUNTIME_CSS_ID
+        doc.head.appendChild(el)
+    el.textContent = text
+
+
 def location_path(link_mode):
     """The path the browser shows, for the router's link mode."""
     if not IN_BROWSER:

@@ -13,6 +13,7 @@ skipped by the core).  Lifecycle callbacks run after each patch:
 from vdom import RenderError
 from vdom.app.errors import PageError, report
 from vdom.app.runtime import IN_BROWSER, js, create_proxy
+from vdom.app import css
 
 MAX_ROUNDS = 100
 
@@ -61,6 +62,8 @@ def flush(app):
                                      "on_redraw/on_ready changes state every time" % MAX_ROUNDS), "flush")
             vd.dirty = []
         lifecycle(app)
+        if vd.css_dirty or css.unowned:
+            css.write(app)
     finally:
         vd.flushing = False
         vd.scheduled = False

@@ -19,6 +19,7 @@ component (``@t.component()``) makes that component.
 """
 
 from vdom import h, Fragment, memo
+from vdom.app.css import CssClass, names as css_names
 
 # The open builder nodes of ``with`` blocks; the last one is the current parent.
 stack = []
@@ -68,7 +69,8 @@ def merge_classes(*values):
     """Merge ``classes`` values (str, list, dict, None) into one sorted list of names.
 
     A dict maps names to booleans (False removes a name given earlier); a
-    name starting with ``/`` removes that name (PuePy's convention).
+    name starting with ``/`` removes that name (PuePy's convention); a
+    ``CssClass`` stands for its generated name.
     """
     names = {}
     for v in values:
@@ -79,7 +81,9 @@ def merge_classes(*values):
                 names[n] = True
         elif isinstance(v, dict):
             for n in v:
-                names[n] = bool(v[n])
+                names[str(n)] = bool(v[n])
+        elif v.__class__ is CssClass:
+            names[v.class_name] = True
         else:
             for item in v:
                 if item:
@@ -198,6 +202,8 @@ def make_tag(name, children, kwargs):
         elif k == "bind":
             bind = v
         elif k in _CLASS_NAMES:
+            if v.__class__ is not str:
+                v = css_names(v, origin)
             classes = v if classes is None else merge_classes(classes, v)
         elif k == "tag":
             name = v
@@ -313,10 +319,11 @@ class html(str):
 class Context:
     """One component render in progress: its origin, refs and new children."""
 
-    __slots__ = ("inst", "refs", "kids", "assign", "slots_used")
+    __slots__ = ("inst", "refs", "kids", "assign", "slots_used", "selects")
 
     def __init__(self, inst):
         self.inst = inst
+        self.selects = []   # bound <select multiple>s: (node, path, chosen, values), see events.mark_options
         self.refs = {}
         self.kids = {}
         self.assign = []

@@ -82,3 +82,22 @@ def set_checked(renderer, node, checked=True):
     else:
         node.attributes.pop("checked", None)
     return renderer.dispatch(node, "change")
+
+
+def select_options(renderer, select, values, event="input"):
+    """Simulate choosing in a ``<select multiple>``: select exactly the options whose value
+    (or text, without a ``value``) is in ``values`` (compared as strings), dispatch ``input``."""
+    want = {}
+    for v in values:
+        want[str(v)] = True
+    for n in walk(select):
+        if n.tag != "option":
+            continue
+        v = n.attributes.get("value")
+        if v is None:
+            v = " ".join(text_of(n).split())
+        if str(v) in want:
+            n.attributes["selected"] = True
+        else:
+            n.attributes.pop("selected", None)
+    return renderer.dispatch(select, event)
