@@ -3,24 +3,30 @@
 * ``bind="key"`` keeps an input and ``self.state[key]`` in sync both ways: text,
   number (converted to int/float, None when empty), textarea, select,
   checkbox (bool), radio buttons (the value of the checked one) and a nested
-  path (``bind=("extras", "cheese")``).  "Reset" sets the state: the inputs follow.
+  path (``bind=("extras", "cheese")``); on a ``<select multiple>`` the state is the
+  list of selected values.  "Reset" sets the state: the inputs follow.
+* The summary's look comes from a ``CssClass`` (rules written by the app into
+  ``<style id="puepy-runtime-css">``).
 * "Show the broken widget" renders a component whose ``populate()`` raises: in
   development mode the traceback appears in an overlay next to the page (and
   on the console), while the rest of the page keeps its DOM and keeps working.
 """
 
-from vdom.app import Application, Page, Component, Prop, t
+from vdom.app import Application, Page, Component, Prop, t, CssClass
 from gallery import serve_app
 
 app = Application(development=True)
 
 COLORS = (("red", "Red"), ("green", "Green"), ("blue", "Blue"))
 SIZES = (("s", "Small"), ("m", "Medium"), ("l", "Large"))
+TOPPINGS = (("basil", "Basil"), ("chili", "Chili"), ("garlic", "Garlic"), ("onion", "Onion"))
+SUMMARY = CssClass("border-left: 3px solid rgb(0, 128, 0)", padding_left="8px")
 
 
 def initial_form():
     return {"name": "", "age": 30, "bio": "", "color": "green", "subscribe": False, "size": "m",
-            "extras": {"cheese": True, "olives": False}, "show_broken": False}
+            "extras": {"cheese": True, "olives": False}, "toppings": ["basil", "garlic"],
+            "show_broken": False}
 
 
 @t.component()
@@ -76,11 +82,15 @@ class FormPage(Page):
                     with t.label():
                         t.input(id="extra-" + extra, type="checkbox", bind=("extras", extra))
                         t(" " + extra + " ")
+            with t.field(label="Toppings"):
+                with t.select(id="toppings", bind="toppings", multiple=True, size=4):
+                    for value, label in TOPPINGS:
+                        t.option(label, value=value)
             with t.div(classes="buttons"):
                 t.button("Reset", type="button", id="reset", on_click=self.reset)
                 t.button("Show the broken widget" if not s["show_broken"] else "Hide the broken widget",
                          type="button", id="toggle-broken", on_click=self.toggle_broken)
-        with t.dl(id="summary"):
+        with t.dl(id="summary", classes=SUMMARY):
             age = s["age"]
             extras = s["extras"]
             for label, key, value in (
@@ -90,7 +100,8 @@ class FormPage(Page):
                     ("colour", "color", s["color"]),
                     ("newsletter", "subscribe", repr(s["subscribe"])),
                     ("size", "size", s["size"]),
-                    ("extras", "extras", ", ".join([k for k in sorted(extras) if extras[k]]) or "none")):
+                    ("extras", "extras", ", ".join([k for k in sorted(extras) if extras[k]]) or "none"),
+                    ("toppings", "toppings", ", ".join(s["toppings"]) or "none")):
                 t.dt(label, key=key + "-dt")
                 t.dd(value, key=key, id="out-" + key)
         if s["show_broken"]:

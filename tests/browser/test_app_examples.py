@@ -330,7 +330,11 @@ def summary(page):
 
 
 INITIAL_SUMMARY = {"name": "''", "age": "30 (int)", "bio": "0 lines", "color": "green", "subscribe": "False",
-                   "size": "m", "extras": "cheese"}
+                   "size": "m", "extras": "cheese", "toppings": "basil, garlic"}
+
+
+def selected(page, sel):
+    return page.eval_on_selector(sel, "e => [...e.selectedOptions].map(o => o.value)")
 
 
 def wait_out(page, key, text):
@@ -347,6 +351,11 @@ def test_app_form_bind_every_input_and_error_overlay(open_example, interp):
     assert page.is_checked("#size-m") and not page.is_checked("#size-l")
     assert page.is_checked("#extra-cheese") and not page.is_checked("#extra-olives")
     assert not page.is_checked("#subscribe")
+    assert selected(page, "#toppings") == ["basil", "garlic"]   # <select multiple>: option.selected
+    # CssClass: the app wrote its rules into the head; the summary has the generated class.
+    assert page.eval_on_selector("#summary", "e => [...e.classList].some(c => c.startsWith('-ps-'))")
+    assert page.eval_on_selector("#summary", "e => getComputedStyle(e).borderLeftColor") == "rgb(0, 128, 0)"
+    assert page.eval_on_selector("#puepy-runtime-css", "e => e.parentNode === document.head")
     # DOM -> state, for every kind of input.
     page.click("#name")
     page.keyboard.type("Ann")
@@ -369,13 +378,21 @@ def test_app_form_bind_every_input_and_error_overlay(open_example, interp):
     page.check("#extra-olives")                        # bind=("extras", "olives"): a nested path
     page.uncheck("#extra-cheese")
     wait_out(page, "extras", "olives")
+    page.select_option("#toppings", ["chili", "onion"])
+    wait_out(page, "toppings", "chili, onion")
+    page.select_option("#toppings", [])
+    wait_out(page, "toppings", "none")
+    page.select_option("#toppings", ["onion"])
+    wait_out(page, "toppings", "onion")
+    assert selected(page, "#toppings") == ["onion"]
     assert summary(page) == {"name": "'Ann'", "age": "None (NoneType)", "bio": "2 lines", "color": "blue",
-                             "subscribe": "True", "size": "l", "extras": "olives"}
+                             "subscribe": "True", "size": "l", "extras": "olives", "toppings": "onion"}
     # State -> DOM: Reset assigns the initial state; every input follows.
     page.click("#reset")
     wait_out(page, "name", "''")
     assert summary(page) == INITIAL_SUMMARY
     assert [page.input_value(s) for s in ("#name", "#age", "#bio", "#color")] == ["", "30", "", "green"]
+    assert selected(page, "#toppings") == ["basil", "garlic"]
     assert [page.is_checked(s) for s in ("#subscribe", "#size-s", "#size-m", "#size-l", "#extra-cheese",
                                          "#extra-olives")] == [False, False, True, False, True, False]
     assert stats(page)["errors"] == 0
