@@ -23,6 +23,7 @@ insert               1          ``Node.prototype.insertBefore`` called through a
                                 uncurried function (``anchor`` None appends)
 remove               1          uncurried ``Node.prototype.removeChild``
 clear                1          ``parent.textContent = ""``
+set_text_content     1          ``el.textContent = text`` (an element whose only child is a string)
 set_text             1          ``node.nodeValue = text``
 set_attribute        1          a DOM property for ``value``, ``checked``, ``selected``,
                                 ``selectedIndex``, ``muted``, ``indeterminate``;
@@ -118,7 +119,7 @@ CROSSINGS = {"create_element": 1, "create_element_ns": 1, "create_text": 1, "cre
              "insert": 1, "remove": 1, "clear": 1, "set_text": 1, "set_attribute": 1,
              "remove_attribute": 1, "set_class": 1, "set_style": 2, "remove_style": 2,
              "add_listener": 2, "remove_listener": 1, "release_listener": 0, "move": 1,
-             "clone": 1}
+             "clone": 1, "set_text_content": 1}
 
 
 def _js_module():
@@ -344,6 +345,9 @@ class DomRenderer(Renderer):
 
     def clear(self, parent):
         parent.textContent = ""
+
+    def set_text_content(self, el, text):
+        el.textContent = text
 
     def set_text(self, node, text):
         node.nodeValue = text

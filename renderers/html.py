@@ -84,9 +84,18 @@ def render_to_string(vnode):
             if ch:
                 raise ValueError("<%s> is a void element and cannot have children" % name)
             continue
+        tx = v.text
+        if tx.__class__ is not str:
+            tx = None
         if ens is None and name in RAW_TEXT:
             if ch:
                 out.append(raw_text(name, _text_content(ch, name)))
+            elif tx:
+                out.append(raw_text(name, tx))
+            out.append("</" + name + ">")
+            continue
+        if tx is not None:  # text content (see VNode.text)
+            out.append(escape_text(tx))
             out.append("</" + name + ">")
             continue
         st.append("</" + name + ">")

@@ -181,6 +181,20 @@ class MockRenderer(Renderer):
             c.parent = None
         parent.children = []
 
+    def set_text_content(self, el, text):
+        """Like DOM ``el.textContent = text``: all children replaced by one new text node (none for "")."""
+        if self._count("set_text_content"):
+            self.ops.append(("set_text_content", el, text))
+        if el.tag is None or el.tag == "#raw":
+            raise ValueError("set_text_content: %r is not an element" % (el,))
+        for c in el.children:
+            c.parent = None
+        el.children = []
+        if text:
+            t = MockNode(None, None, text)
+            t.parent = el
+            el.children.append(t)
+
     def set_text(self, node, text):
         if self._count("set_text"):
             self.ops.append(("set_text", node, text))

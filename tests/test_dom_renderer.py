@@ -91,9 +91,12 @@ class FakeNode:
         this.listeners.remove((type, f))
 
     def _set_text_content(self, v):
+        # Like the DOM: all children replaced by one new text node (none for "").
         for c in self.children:
             c.parentNode = None
         self.children = []
+        if v:
+            FakeNode.insertBefore(self, FakeNode(None, None, v), None)
 
     textContent = property(None, _set_text_content)
 

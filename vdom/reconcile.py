@@ -65,6 +65,7 @@ class Patcher:
         self._mv = getattr(renderer, "move", None) or renderer.insert
         self._release = getattr(renderer, "release_listener", None) or renderer.remove_listener
         self._clone = getattr(renderer, "clone", None)
+        self._stc = getattr(renderer, "set_text_content", None) or self._text_content_fallback
         self.stack = []
         self.inserted = []
         self.errors = []
@@ -324,8 +325,14 @@ class Patcher:
                         f(a, b)
             oc = a.children
             nc = b.children
-            if not oc and not nc:
-                return
+            if not oc or not nc:
+                at = a.text
+                bt = b.text
+                if at.__class__ is str or bt.__class__ is str:
+                    self._content(a, b, at, bt, ns if tag != "foreignObject" else None)
+                    return
+                if not oc and not nc:
+                    return
             if ns is not None and tag == "foreignObject":
                 ns = None
             if len(oc) == 1 and len(nc) == 1:
@@ -634,6 +641,9 @@ class Patcher:
                     c.el = ce
                     if props is not None:
                         self._set_props(c, ce, props, ens)
+                    tx = c.text
+                    if tx.__class__ is str and tx:
+                        self._stc(ce, tx)
                     r.insert(el, ce, None)
                     if c.children:
                         st.append(c)
@@ -699,6 +709,9 @@ class Patcher:
             props = v.props
             if props is not None:
                 self._set_props(v, el, props, ens)
+            tx = v.text
+            if tx.__class__ is str and tx:
+                self._stc(el, tx)
             if kind == 1 or (props is not None and props.get("hook")):
                 st.append(v)
                 st.append(parent)
@@ -714,6 +727,35 @@ class Patcher:
                 st.append(_child_ns(tag, ens))
                 st.append(5)
         return top
+
+    def _content(self, a, b, at, bt, ns):
+        """Patch element ``a`` into ``b`` when either has text content (see ``VNode.text``)."""
+        el = b.el
+        if bt.__class__ is str:
+            if at.__class__ is str:
+                if at != bt:
+                    self._stc(el, bt)
+                return
+            oc = a.children
+            if oc:
+                for c in oc:
+                    self.unmount(c, el, False)
+                self._stc(el, bt)  # replaces the old children too
+            elif bt:
+                self._stc(el, bt)
+            return
+        # Text content -> children (or none).
+        if at:
+            self.r.clear(el)
+        nc = b.children
+        for j in range(len(nc)):
+            nc[j] = self.mount(nc[j], el, None, ns)
+
+    def _text_content_fallback(self, el, text):
+        # For renderers without set_text_content that do not subclass Renderer.
+        self.r.clear(el)
+        if text:
+            self.r.insert(el, self.r.create_text(text), None)
 
     def _static(self, v, ns):
         """A new host subtree for the ``STATIC`` node ``v``: a clone of its template.

@@ -28,6 +28,9 @@ What the core guarantees to a renderer:
   the core built through the protocol (a ``static()`` template) and mounts
   the copy like a new node.  Without it every use of a static subtree is
   built node by node.
+* An element whose only child is a string gets it through
+  ``set_text_content(el, text)`` (optional, see the method); patching that
+  text calls it again.
 * ``clear(parent)`` is used only when every child of an element goes away,
   in place of one ``remove`` per child.
 * Reads are never needed: the core knows the host tree from its VNodes.
@@ -75,6 +78,17 @@ class Renderer:
     def remove(self, parent, node):
         """Detach ``node`` from ``parent``."""
         raise NotImplementedError("remove")
+
+    def set_text_content(self, el, text):
+        """Replace all children of ``el`` by one text node holding ``text`` (none for "").
+
+        Used for elements whose only child is a string.  Optional: the
+        default clears ``el`` and inserts a new text node; the DOM renderer
+        sets ``textContent`` (one call).
+        """
+        self.clear(el)
+        if text:
+            self.insert(el, self.create_text(text), None)
 
     def clear(self, parent):
         """Detach every child of ``parent`` at once."""

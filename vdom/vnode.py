@@ -20,6 +20,13 @@ _SPECIAL = {TEXT: 1, Fragment: 1, MEMO: 1, RAW: 1, STATIC: 1}
 # module-level cell instead of a second loop in h(); pages are single-threaded).
 _deep = [False]
 _good_tags = {}  # valid tag -> 1, or 2 for a void element (any case)
+_NO_CHILDREN = ()  # the children of an element with text content (shared, never mutated)
+
+
+def text_content(v):
+    """The text content of element VNode ``v`` (see ``VNode.text``), or None."""
+    t = v.text
+    return t if t.__class__ is str and v.tag[:1] != "#" else None
 
 
 class VNode:
@@ -34,7 +41,11 @@ class VNode:
     when it or a descendant has a listener or a hook or is a memo (set by
     ``h()``: unmounting walks only such subtrees), else None.  One attribute
     serves both because an object with a ninth attribute made building
-    trees ~10% slower on MicroPython.
+    trees ~10% slower on MicroPython.  An element whose only child is one
+    string and that has no listener or hook (``h("td", None, "label")``)
+    keeps that string in ``text`` instead of a text child (``children`` is
+    an empty tuple): it is rendered with one ``set_text_content`` call, as
+    snabbdom and Vue do with text-only children.
     ``slot``: position among the unkeyed children of its parent (holes
     count, keyed siblings do not); -1 for keyed nodes, None until owned.
     ``el``: the host node once mounted (for a fragment: its start marker, an
@@ -249,6 +260,9 @@ def h(tag, props=None, *children):
         c = children[0]
         cls = c.__class__
         if cls is str:
+            if not deep and tag != Fragment:
+                # Text content: no text child (see VNode.text).
+                return VNode(tag, props, _NO_CHILDREN, key, c)
             c = VNode(TEXT, None, None, None, c)
             c.slot = 0
             return VNode(tag, props, [c], key, True if deep else None)

@@ -373,7 +373,7 @@ def test_trace_creates_and_moves():
         ("insert", "3", "1"),
     ]
     assert r.count("create_element") == 2
-    assert r.count("create_text") == 2
+    assert r.count("set_text_content") == 2  # each new span's string is its text content
     assert r.moves == 1
 
 
@@ -473,12 +473,12 @@ def test_keyed_nodes_moving_among_unkeyed_siblings():
     root.render(t)
     assert inner_html(c) == render_to_string(t)
     now = div.children
-    # unkeyed p's keep identity by slot (their text is updated in place)
+    # unkeyed p's keep identity by slot (their text content is set again)
     assert now[0] is old[0] and now[2] is old[2] and now[4] is old[5]
     # keyed spans keep identity by key
     assert now[1] is old[4] and now[3] is old[1] and now[5] is old[3]
     assert r.count("create_element") == 0
-    assert r.count("set_text") == 3
+    assert r.count("set_text_content") == 3
     # old positions of the new order: p0=0, 3->4, p1=2, 1->1, p2->5, 2->3
     want = 6 - lis_length([0, 4, 2, 1, 5, 3])
     assert want == 3

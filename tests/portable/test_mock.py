@@ -117,27 +117,36 @@ def test_op_log_of_a_render_and_patch():
     r = MockRenderer()
     c = r.create_container()
     root = create_root(r, c)
+    # One string child and no listener: text content, set with one call before the insert.
     root.render(h("div", {"id": "a"}, "x"))
     div = c.children[0]
-    t = div.children[0]
+    t0 = div.children[0]
+    assert t0.tag is None and t0.text == "x"
     assert r.ops == [
         ("create_element", "div"),
         ("set_attribute", div, "id", "a"),
-        ("create_text", "x"),
-        ("insert", div, t, None),
+        ("set_text_content", div, "x"),
         ("insert", c, div, None),
     ]
+    # With a listener the string is a text child: the text content is cleared first.
     r.reset()
-    root.render(h("div", {"id": "b", "class": "k", "style": {"color": "red"}, "on_click": _h1}, "y"))
-    assert c.children[0] is div and div.children[0] is t
+    root.render(h("div", {"id": "b", "class": "k", "style": {"color": "red"}, "on_click": _h1}, "x"))
+    assert c.children[0] is div
+    t = div.children[0]
+    assert t is not t0 and t0.parent is None and t.text == "x"
     ops = _by_name(r.ops)
-    assert _names(ops) == ["add_listener", "set_attribute", "set_class", "set_style", "set_text"]
+    assert _names(ops) == ["add_listener", "clear", "create_text", "insert", "set_attribute", "set_class",
+                           "set_style"]
     lst = ops[0][3]
     assert ops[0][:3] == ("add_listener", div, "click") and isinstance(lst, Listener)
-    assert ops[1] == ("set_attribute", div, "id", "b")
-    assert ops[2] == ("set_class", div, "k")
-    assert ops[3] == ("set_style", div, "color", "red")
-    assert ops[4] == ("set_text", t, "y")
+    assert ops[1] == ("clear", div) and ops[3] == ("insert", div, t, None)
+    assert ops[4] == ("set_attribute", div, "id", "b")
+    assert ops[5] == ("set_class", div, "k")
+    assert ops[6] == ("set_style", div, "color", "red")
+    # A text child is updated in place.
+    r.reset()
+    root.render(h("div", {"id": "b", "class": "k", "style": {"color": "red"}, "on_click": _h1}, "y"))
+    assert r.ops == [("set_text", t, "y")] and div.children[0] is t
     # swapping the handler makes no renderer call
     r.reset()
     root.render(h("div", {"id": "b", "class": "k", "style": {"color": "red"}, "on_click": _h2}, "y"))
@@ -231,14 +240,14 @@ def test_log_false_keeps_counts_only():
     root.render(h("ul", None, [h("li", {"key": k, "class": "c"}, str(k)) for k in (1, 2, 3)]))
     assert r.ops == []
     assert r.count("create_element") == 4
-    assert r.count("create_text") == 3
+    assert r.count("set_text_content") == 3  # each <li>'s string is its text content
     assert r.count("set_class") == 3
-    assert r.count("insert") == 7
-    assert r.count() == 17
+    assert r.count("insert") == 4
+    assert r.count() == 14
     root.render(h("ul", None, [h("li", {"key": k, "class": "c"}, str(k)) for k in (3, 1, 2)]))
     assert r.moves == 1
     assert r.ops == []
-    assert r.count("insert") == 8
+    assert r.count("insert") == 5
     assert inner_html(c) == '<ul><li class="c">3</li><li class="c">1</li><li class="c">2</li></ul>'
     r.reset()
     assert r.count() == 0 and r.moves == 0
@@ -830,6 +839,16 @@ class StringDom(Renderer):
         for k in parent.kids:
             k.parent = None
         parent.kids = []
+
+    def set_text_content(self, el, text):
+        self.calls.append("set_text_content")
+        for k in el.kids:
+            k.parent = None
+        el.kids = []
+        if text:
+            t = SNode("text", data=text)
+            t.parent = el
+            el.kids.append(t)
 
     def set_text(self, node, text):
         self.calls.append("set_text")

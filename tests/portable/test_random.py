@@ -83,7 +83,7 @@ def test_keyed_lists_overlapping():
         rep = check_patch(keyed_list(a), keyed_list(b))
         common = [k for k in b if k in a]
         assert rep["moves"] == min_moves(a, b), (a, b, rep)
-        assert rep["creates"] == 2 * (len(b) - len(common)), (a, b, rep)  # <li> + its text
+        assert rep["creates"] == len(b) - len(common), (a, b, rep)  # each <li> (its text is text content)
         if a and not common:
             assert rep["clears"] == 1 and rep["removes"] == 0, (a, b, rep)
         else:
@@ -156,7 +156,14 @@ def test_check_patch_catches_a_broken_renderer():
         def set_text(self, node, text):
             self.counts["set_text"] = self.counts.get("set_text", 0) + 1
 
-    e = raises(AssertionError, check_patch, h("p", None, "a"), h("p", None, "b"), NoSetText)
+    e = raises(AssertionError, check_patch, h("p", None, "a", "!"), h("p", None, "b", "!"), NoSetText)
+    assert "HTML differs" in str(e)
+
+    class NoTextContent(MockRenderer):
+        def set_text_content(self, el, text):
+            self.counts["set_text_content"] = self.counts.get("set_text_content", 0) + 1
+
+    e = raises(AssertionError, check_patch, h("p", None, "a"), h("p", None, "b"), NoTextContent)
     assert "HTML differs" in str(e)
 
     class KeepsListeners(MockRenderer):

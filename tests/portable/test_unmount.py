@@ -15,7 +15,8 @@ def _noop(e):
 
 
 def test_h_marks_subtrees_that_unmount_must_visit():
-    assert h("p", None, "x").text is None
+    assert h("p", None, "x").text == "x"  # text content (not a flag): nothing to visit
+    assert h("p", None, "x", "y").text is None
     assert h("p", {"on_click": _noop}).text is True
     assert h("p", {"on_click": None}).text is None
     assert h("p", {"hook": {"remove": _noop}}).text is True
@@ -24,7 +25,8 @@ def test_h_marks_subtrees_that_unmount_must_visit():
     assert h(Fragment, None, memo(lambda: "m")).text is True
     assert h("div", None, "a", h("i"), [h("b", {"key": 1})]).text is None
     # text nodes keep their string
-    assert h("p", None, "x").children[0].text == "x"
+    assert h("p", None, "x", "y").children[0].text == "x"
+    assert h("p", {"on_click": _noop}, "x").children[0].text == "x"
 
 
 def test_listeners_and_hooks_deep_inside_removed_subtrees_are_released():

@@ -179,7 +179,10 @@ def _gen_node(g, depth, ns, key=None, element=False):
         kids = _gen_children(g, depth, kns)
         kids = [_as_li(k) for k in kids]
         return h(tag, props, kids)
-    return h(tag, props, _gen_children(g, depth, kns) if not leaf else [])
+    kids = _gen_children(g, depth, kns) if not leaf else []
+    if len(kids) == 1 and kids[0].__class__ is str and g.rng.randrange(2):
+        return h(tag, props, kids[0])  # one string: text content (unless props hold a listener)
+    return h(tag, props, kids)
 
 
 def _as_li(item):

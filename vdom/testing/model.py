@@ -6,7 +6,7 @@ creations, removals and clears that follow (``_Expect``), written without
 trusting the reconciler (``min_moves`` has its own LIS).
 """
 
-from vdom.vnode import as_vnode
+from vdom.vnode import VNode, as_vnode
 from vdom.vnode import TEXT, Fragment, MEMO, RAW, STATIC
 from vdom.testing.vtree import _elem_ns, _kid_ns
 
@@ -66,7 +66,7 @@ class _R:
     ``Static`` at the same slot).
     """
 
-    __slots__ = ("v", "tag", "key", "slot", "text", "kids", "host", "mate", "ns", "replaced")
+    __slots__ = ("v", "tag", "key", "slot", "text", "kids", "host", "mate", "ns", "replaced", "content", "synth")
 
     def __init__(self, v, ns):
         self.v = v
@@ -79,6 +79,10 @@ class _R:
         self.mate = None
         self.ns = ns
         self.replaced = False
+        # An element's text content (VNode.text is a str): its one text host is
+        # made by set_text_content (no create call) and replaced when it changes.
+        self.content = v.text if v.text.__class__ is str and v.tag[:1] != "#" else None
+        self.synth = False  # the reference of that text host
 
 
 def _build(vlist, ns, flags):
@@ -110,9 +114,22 @@ def _build(vlist, ns, flags):
                 ens = _elem_ns(t, ns)
                 r = _R(v, ens)
                 r.kids = []
-                st.append((v.children or [], r.kids, _kid_ns(t, ens)))
+                if r.content is not None:
+                    if r.content:
+                        r.kids.append(_content_ref(r.content, _kid_ns(t, ens)))
+                else:
+                    st.append((v.children or [], r.kids, _kid_ns(t, ens)))
             dst.append(r)
     return out
+
+
+def _content_ref(text, ns):
+    """The reference of the text host an element with text content shows."""
+    tv = VNode(TEXT, None, None, None, text)
+    tv.slot = 0
+    k = _R(tv, ns)
+    k.synth = True
+    return k
 
 
 def _copy_kept(kids):
@@ -124,6 +141,7 @@ def _copy_kept(kids):
         for a in src:
             b = _R(a.v, a.ns)
             b.mate = a
+            b.synth = a.synth
             if a.kids is not None:
                 b.kids = []
                 st.append((a.kids, b.kids))
@@ -175,6 +193,8 @@ def _count_hosts(r, ex):
     st = [r]
     while st:
         x = st.pop()
+        if x.synth:  # made by set_text_content, no create call
+            continue
         t = x.tag
         if t == STATIC:
             if ex.clone:
@@ -266,8 +286,10 @@ def _match(old, new, container, ex):
                     st.append((a.kids, b.kids, ph, False))
             elif t == Fragment:
                 st.append((a.kids, b.kids, ph, False))
-            else:
+            elif a.content is None and b.content is None:
                 st.append((a.kids, b.kids, a.host, True))
+            else:
+                _match_content(ex, a, b)
         ex.moves += len(seq) - _lis_len(seq)
         if not A:
             continue
@@ -282,6 +304,34 @@ def _match(old, new, container, ex):
                 for x in _flat([A[i]]):
                     ex.removes.append((ph, x.host))
                     ex.gone.append(x.host)
+
+
+def _match_content(ex, a, b):
+    """Kept element ``a`` -> ``b`` where either has text content (see ``VNode.text``).
+
+    Same text: the text host is kept.  Another text: ``set_text_content``
+    replaces it (no create, no remove).  Text -> children: one ``clear``
+    (when there was text), then every child is new.  Children -> text: the
+    old children are detached by ``set_text_content`` (no remove calls).
+    """
+    if a.content is not None and b.content is not None:
+        if a.content == b.content:
+            b.kids = _copy_kept(a.kids)
+            ex.kept += len(b.kids)
+        else:
+            for x in a.kids:
+                ex.gone.append(x.host)
+        return
+    if a.content is not None:
+        if a.content:
+            ex.clears.append(a.host)
+            for x in a.kids:
+                ex.gone.append(x.host)
+        for x in b.kids:
+            ex.creates += _count_hosts(x, ex)
+        return
+    for x in _flat(a.kids):
+        ex.gone.append(x.host)
 
 
 def _template_creates(ex, r):

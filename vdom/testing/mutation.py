@@ -112,6 +112,8 @@ def _rebuild(m, v, ns, depth):
                 tag = g.pick(_SVG_TAGS)
     if tag.lower() in VOID:  # h() refuses children of a void tag name in any namespace
         items = []
+    if len(items) == 1 and items[0].__class__ is str and rng.randrange(2):
+        return h(tag, props, items[0])  # text content (or a text child when props hold a listener)
     return h(tag, props, items)
 
 

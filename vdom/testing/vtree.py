@@ -41,7 +41,13 @@ def _kid_ns(tag, ens):
 
 
 def _child_items(v):
-    """The children of an element/fragment VNode with holes put back (from slots)."""
+    """The children of an element/fragment VNode with holes put back (from slots).
+
+    An element with text content (``VNode.text`` a string) has that string.
+    """
+    t = v.text
+    if t.__class__ is str and v.tag[:1] != "#":
+        return [t]
     out = []
     nxt = 0
     for c in v.children or ():
