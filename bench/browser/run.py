@@ -66,14 +66,14 @@ MORPHDOM = "/node_modules/morphdom/dist/morphdom-esm.js"
 # name -> (page, query, description)
 IMPLS = (
     ("vanilla", "vanilla.html", "", "vanilla JS"),
-    ("pyvdom-mpy", "pyvdom-mpy.html", "", "pyvdom, MicroPython"),
-    ("pyvdom-memo-mpy", "pyvdom-mpy.html", "memo=1", "pyvdom memo rows, MicroPython"),
-    ("pyvdom-py", "pyvdom-py.html", "", "pyvdom, Pyodide"),
-    ("pyvdom-memo-py", "pyvdom-py.html", "memo=1", "pyvdom memo rows, Pyodide"),
-    ("pyvdom-fine-mpy", "pyvdom-mpy.html", "fine=1", "pyvdom memo rows + Root.update, MicroPython"),
-    ("pyvdom-fine-py", "pyvdom-py.html", "fine=1", "pyvdom memo rows + Root.update, Pyodide"),
-    ("puepy-mpy", "puepy-mpy.html", "", "PuePy 0.6.5, MicroPython"),
-    ("puepy-py", "puepy-py.html", "", "PuePy 0.6.5, Pyodide"),
+    ("pyvdom-mpy", "python.html", "app=pyvdom&interp=mpy", "pyvdom, MicroPython"),
+    ("pyvdom-memo-mpy", "python.html", "app=pyvdom&interp=mpy&memo=1", "pyvdom memo rows, MicroPython"),
+    ("pyvdom-py", "python.html", "app=pyvdom&interp=py", "pyvdom, Pyodide"),
+    ("pyvdom-memo-py", "python.html", "app=pyvdom&interp=py&memo=1", "pyvdom memo rows, Pyodide"),
+    ("pyvdom-fine-mpy", "python.html", "app=pyvdom&interp=mpy&fine=1", "pyvdom memo rows + Root.update, MicroPython"),
+    ("pyvdom-fine-py", "python.html", "app=pyvdom&interp=py&fine=1", "pyvdom memo rows + Root.update, Pyodide"),
+    ("puepy-mpy", "python.html", "app=puepy&interp=mpy", "PuePy 0.6.5, MicroPython"),
+    ("puepy-py", "python.html", "app=puepy&interp=py", "PuePy 0.6.5, Pyodide"),
 )
 OPS = (
     ("create1k", "create 1,000 rows"),
