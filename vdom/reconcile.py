@@ -14,7 +14,7 @@ its start marker) is final as soon as its list has been diffed.
 from vdom.vnode import TEXT, Fragment, MEMO, RAW, STATIC, clone, as_vnode, text
 from vdom.props import _kinds, prop_kind, event_type, attr_value, style_value, norm_class
 from vdom.props import ATTR, KEY, CLASS, STYLE, EVENT
-from vdom.renderer import Listener
+from vdom.renderer import Listener, Renderer
 from vdom.lis import lis
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -65,7 +65,11 @@ class Patcher:
         self._mv = getattr(renderer, "move", None) or renderer.insert
         self._release = getattr(renderer, "release_listener", None) or renderer.remove_listener
         self._clone = getattr(renderer, "clone", None)
-        self._stc = getattr(renderer, "set_text_content", None) or self._text_content_fallback
+        stc = getattr(renderer, "set_text_content", None)
+        if stc is None:  # a renderer that does not subclass Renderer: its default, on this renderer
+            def stc(el, text):
+                Renderer.set_text_content(renderer, el, text)
+        self._stc = stc
         self.stack = []
         self.inserted = []
         self.errors = []
@@ -329,7 +333,7 @@ class Patcher:
                 at = a.text
                 bt = b.text
                 if at.__class__ is str or bt.__class__ is str:
-                    self._content(a, b, at, bt, ns if tag != "foreignObject" else None)
+                    self._content(a, b, at, bt, _child_ns(tag, ns))
                     return
                 if not oc and not nc:
                     return
@@ -751,12 +755,6 @@ class Patcher:
         for j in range(len(nc)):
             nc[j] = self.mount(nc[j], el, None, ns)
 
-    def _text_content_fallback(self, el, text):
-        # For renderers without set_text_content that do not subclass Renderer.
-        self.r.clear(el)
-        if text:
-            self.r.insert(el, self.r.create_text(text), None)
-
     def _static(self, v, ns):
         """A new host subtree for the ``STATIC`` node ``v``: a clone of its template.
 
@@ -767,9 +765,7 @@ class Patcher:
         s = v.props
         cl = self._clone
         if cl is None:
-            c = clone(s.node)
-            self._mount(c, None, None, ns)
-            return c.el
+            return self._detached(s.node, ns)
         hosts = s.hosts
         if hosts is None:
             hosts = s.hosts = {}
@@ -780,10 +776,14 @@ class Patcher:
             per = hosts[self.r] = {}
         tpl = per.get(ns)
         if tpl is None:
-            c = clone(s.node)
-            self._mount(c, None, None, ns)
-            tpl = per[ns] = c.el
+            tpl = per[ns] = self._detached(s.node, ns)
         return cl(tpl)
+
+    def _detached(self, node, ns):
+        """The host subtree of a copy of ``node``, built and left detached."""
+        c = clone(node)
+        self._mount(c, None, None, ns)
+        return c.el
 
     def _move(self, v, parent, anchor):
         self.moves += 1
