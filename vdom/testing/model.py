@@ -6,7 +6,7 @@ creations, removals and clears that follow (``_Expect``), written without
 trusting the reconciler (``min_moves`` has its own LIS).
 """
 
-from vdom.vnode import VNode, as_vnode
+from vdom.vnode import VNode, as_vnode, text_content
 from vdom.vnode import TEXT, Fragment, MEMO, RAW, STATIC
 from vdom.testing.vtree import _elem_ns, _kid_ns
 
@@ -81,7 +81,7 @@ class _R:
         self.replaced = False
         # An element's text content (VNode.text is a str): its one text host is
         # made by set_text_content (no create call) and replaced when it changes.
-        self.content = v.text if v.text.__class__ is str and v.tag[:1] != "#" else None
+        self.content = text_content(v)
         self.synth = False  # the reference of that text host
 
 

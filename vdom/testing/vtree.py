@@ -4,7 +4,7 @@ Copies of render inputs (``copy_tree``), the namespace rules of elements and
 their children, and the children of a node with their holes put back.
 """
 
-from vdom.vnode import VNode, clone
+from vdom.vnode import VNode, clone, text_content
 from vdom.reconcile import SVG_NS, MATHML_NS
 
 
@@ -45,8 +45,8 @@ def _child_items(v):
 
     An element with text content (``VNode.text`` a string) has that string.
     """
-    t = v.text
-    if t.__class__ is str and v.tag[:1] != "#":
+    t = text_content(v)
+    if t is not None:
         return [t]
     out = []
     nxt = 0
