@@ -34,7 +34,7 @@ set_class            1          uncurried ``setAttribute("class", value)`` (fast
                                 than ``className`` on both interpreters)
 set_style            2          ``el.style`` + uncurried ``setProperty``
 remove_style         2          ``el.style`` + uncurried ``removeProperty``
-add_listener         2          ``create_proxy(listener)`` + uncurried ``addEventListener``
+add_listener         2          uncurried ``Function.prototype.bind`` + ``addEventListener``
 remove_listener      1 (+1)     uncurried ``removeEventListener`` (+ ``destroy()`` on Pyodide)
 clone                1          uncurried ``cloneNode(true)`` (a ``static()`` subtree)
 ===================  =========  ====================================================
@@ -44,13 +44,27 @@ turn ``parent.insertBefore(node, anchor)`` (a method lookup, then a call)
 into a single call.  They are built once per renderer, from the page's own
 prototypes, without ``eval`` (fine under a strict Content-Security-Policy).
 
-Listeners: ``add_listener`` makes one JS proxy per element and event type,
-of the core's ``vdom.Listener`` itself, which calls whatever Python handler
-it holds at the time; the core swaps handlers without telling the renderer.
-The proxy is kept in ``listener.host``; ``remove_listener`` detaches it and
-destroys it (Pyodide; MicroPython frees it with the GC).  ``live_proxies``
-counts the proxies made and not yet released: it stays flat while a page
-re-renders with new handler functions.
+Listeners: the renderer makes ONE proxy, of its ``_dispatch(n, event)``,
+and ``add_listener`` gives the element ``dispatch.bind(null, n)``: a JS
+function that holds a number, not a Python object.  ``n`` names the core's
+``vdom.Listener`` in a dict; the listener calls whatever Python handler it
+holds at the time (the core swaps handlers without telling the renderer).
+``remove_listener`` detaches the function and drops ``n``;
+``release_listener`` (element unmounted) only drops ``n``.  Pyodide cannot
+bind its proxies (Function.prototype.bind of a PyProxy aborts the
+interpreter), so there each listener gets its own proxy of a small
+``_Numbered`` object, destroyed when the listener is released (Pyodide
+frees it at once); ``DomRenderer(bind_listeners=...)`` overrides the choice.  Why not a proxy
+per listener: a JS proxy of a Python object keeps that object alive until
+JS garbage-collects the proxy, which under MicroPython happens only after
+the element, Python's reference to it, and a FinalizationRegistry callback
+have all gone, collections apart; every removed row's listeners (and what
+their handlers reference) stayed on MicroPython's heap long after the row
+left, and a growing heap makes MicroPython's allocator slower (issue 10).
+A number costs nothing to drop, on both interpreters, and adding a
+listener no longer creates a proxy.  ``live_proxies`` counts the listeners
+added and not yet released: it stays flat while a page re-renders with new
+handler functions.
 
 Garbage collection on MicroPython (``IdleGC``): MicroPython's webassembly
 port cannot collect while Python runs; it collects when a call from JS
@@ -84,7 +98,7 @@ it when the parent is in the document (2 calls: ``isConnected`` and the
 move), so a moved element keeps focus, caret and iframe state; elsewhere it
 is ``insertBefore`` (1 call), which blurs a focused element that is itself
 moved (its value and caret survive).  ``release_listener`` (element
-unmounted) only destroys the proxy (Pyodide) and makes no DOM call: the
+unmounted) only drops the listener's number (and destroys its proxy on Pyodide) and makes no DOM call: the
 listener goes away with the element.  SVG and MathML elements get
 attributes only (``class`` arrives as ``set_attribute``), and their names
 keep their case (``viewBox``).
@@ -95,8 +109,10 @@ import sys
 from vdom.renderer import Renderer
 
 _jsnull = None
+_PYODIDE = False
 try:  # Pyodide (what pyscript.ffi uses there)
     from pyodide.ffi import create_proxy as _create_proxy
+    _PYODIDE = True
     try:
         from pyodide.ffi import jsnull as _jsnull
     except ImportError:  # Pyodide < 0.28: null is None
@@ -190,20 +206,17 @@ class IdleGC:
         self._gc.collect()
 
 
-class _AfterHandler:
-    """The JS-facing callable of one listener when idle GC is on."""
+class _Numbered:
+    """Pyodide's listener function: calls the renderer's dispatch with its number."""
 
-    __slots__ = ("listener", "idle")
+    __slots__ = ("renderer", "n")
 
-    def __init__(self, listener, idle):
-        self.listener = listener
-        self.idle = idle
+    def __init__(self, renderer, n):
+        self.renderer = renderer
+        self.n = n
 
-    def __call__(self, event):
-        try:
-            return self.listener(event)
-        finally:
-            self.idle.schedule()
+    def __call__(self, event=None):
+        return self.renderer._dispatch(self.n, event)
 
 
 class DomRenderer(Renderer):
@@ -219,7 +232,8 @@ class DomRenderer(Renderer):
     (None when off).
     """
 
-    def __init__(self, document=None, js=None, create_proxy=None, count=False, idle_gc=None):
+    def __init__(self, document=None, js=None, create_proxy=None, count=False, idle_gc=None,
+                 bind_listeners=None):
         if js is None:
             js = _js_module()
         if document is None:
@@ -258,6 +272,15 @@ class DomRenderer(Renderer):
         self._ael = bind(get(target, "addEventListener"))
         self._rel = bind(get(target, "removeEventListener"))
         self._mb = bind(get(elem, "moveBefore")) if js.Reflect.has(elem, "moveBefore") else None
+        # Listeners: one proxy for the renderer, bound to a number per element and type
+        # (Pyodide: a proxy per listener, destroyed when released; see the module docs).
+        if bind_listeners is None:
+            bind_listeners = not _PYODIDE
+        self._bind_fn = bind(get(js.Function.prototype, "bind")) if bind_listeners else None
+        self._listeners = {}      # n -> vdom.Listener
+        self._next_listener = 0
+        self._freed = 0
+        self._dispatch_proxy = create_proxy(self._dispatch)
         self.calls = None
         self.crossings = 0
         if idle_gc is None:
@@ -396,32 +419,66 @@ class DomRenderer(Renderer):
         self._rp(el.style, name)
 
     def add_listener(self, el, event_type, listener):
-        idle = self.idle_gc
-        proxy = self.create_proxy(listener if idle is None else _AfterHandler(listener, idle))
-        listener.host = proxy
+        n = self._next_listener + 1
+        self._next_listener = n
+        self._listeners[n] = listener
+        if self._bind_fn is not None:
+            # Function.prototype.bind(dispatch, null, n): JS holds a number, not a Python object.
+            fn = self._bind_fn(self._dispatch_proxy, None, n)
+        else:
+            fn = self.create_proxy(_Numbered(self, n))
+        listener.host = (n, fn)
         self.live_proxies += 1
-        self._ael(el, event_type, proxy)
+        self._ael(el, event_type, fn)
 
     def remove_listener(self, el, event_type, listener):
-        proxy = listener.host
-        if proxy is None:
+        host = listener.host
+        if host is None:
             return
-        self._rel(el, event_type, proxy)
-        self._free(listener, proxy)
+        self._rel(el, event_type, host[1])
+        self._free(listener, host)
 
     def release_listener(self, el, event_type, listener):
         # The element is being unmounted: its DOM listener goes with it.
-        proxy = listener.host
-        if proxy is not None:
-            self._free(listener, proxy)
+        host = listener.host
+        if host is not None:
+            self._free(listener, host)
 
-    def _free(self, listener, proxy):
+    def _free(self, listener, host):
         listener.host = None
         self.live_proxies -= 1
-        destroy = getattr(proxy, "destroy", None)
-        if destroy is not None:
+        n = host[0]
+        table = self._listeners
+        table[n] = None  # MicroPython keeps a deleted entry's value in the table: drop it first
+        del table[n]
+        if self._bind_fn is None:
             self._extra += 1
-            destroy()
+            host[1].destroy()
+        self._freed += 1
+        if not table:
+            self._listeners = {}
+            self._freed = 0
+        elif self._freed > 4096 and self._freed > 2 * len(table):
+            # A MicroPython dict never reclaims deleted slots (lookups probe them):
+            # after many removals, copy the live entries into a fresh one.
+            fresh = {}
+            for k in table:
+                fresh[k] = table[k]
+            self._listeners = fresh
+            self._freed = 0
+
+    def _dispatch(self, n, event):
+        """What every DOM listener calls: the Python listener registered as ``n``."""
+        listener = self._listeners.get(n)
+        if listener is None:
+            return None  # released while the event was on its way
+        idle = self.idle_gc
+        if idle is None:
+            return listener(event)
+        try:
+            return listener(event)
+        finally:
+            idle.schedule()
 
     # -- value / selectedIndex of a <select> whose options arrive later ---------
 

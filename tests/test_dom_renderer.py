@@ -159,6 +159,18 @@ class Obj:
         self.__dict__.update(kw)
 
 
+class FakeBound:
+    """``Function.prototype.bind(f, this, *args)``: a JS function holding ``args`` (numbers)."""
+
+    def __init__(self, fn, this, *args):
+        assert all(isinstance(a, int) for a in args), "only numbers are bound, never Python objects"
+        self.fn = fn
+        self.args = args
+
+    def __call__(self, *a):
+        return self.fn(*(self.args + a))
+
+
 def fake_js():
     proto = Obj(insertBefore=FakeNode.insertBefore, moveBefore=FakeNode.moveBefore, cloneNode=FakeNode.cloneNode,
                 removeChild=FakeNode.removeChild,
@@ -168,7 +180,7 @@ def fake_js():
                       removeProperty=lambda this, *a: this.removeProperty(*a))
     micro = []
     js = Obj(
-        Function=Obj(prototype=Obj(call=Obj(bind=lambda f: f))),
+        Function=Obj(prototype=Obj(call=Obj(bind=lambda f: f), bind=FakeBound)),
         Reflect=Obj(get=getattr, has=hasattr),
         Node=Obj(prototype=proto), Element=Obj(prototype=proto), EventTarget=Obj(prototype=proto),
         CSSStyleDeclaration=Obj(prototype=style_proto),
@@ -233,24 +245,59 @@ def test_calls_match_the_mock_renderer_and_crossings_follow_the_table():
     assert r.calls == {"clear": 1, "remove_attribute": 1}
 
 
-def test_listeners_one_proxy_per_element_and_type_released_on_removal():
-    r, c, root, js = make()
-    seen = []
+def test_listeners_one_function_per_element_and_type_released_on_removal():
     FakeProxy.created = 0
+    r, c, root, js = make()
+    assert FakeProxy.created == 1                # the renderer's one dispatch proxy
+    seen = []
     for i in range(500):
         root.render(h("div", None, h("button", {"on_click": lambda e, i=i: seen.append(i)}, "b")))
     assert FakeProxy.created == 1 and r.live_proxies == 1
     btn = c.children[0].children[0]
     assert len(btn.listeners) == 1
     btn.fire("click")
-    assert seen == [499]                         # the current handler, behind the same proxy
-    proxy = btn.listeners[0][1]
+    assert seen == [499]                         # the current handler, behind the same function
+    fn = btn.listeners[0][1]
+    assert isinstance(fn, FakeBound)             # JS holds a number, not a Python object
     root.render(h("div", None, h("button", None, "b")))
-    assert btn.listeners == [] and proxy.destroyed and r.live_proxies == 0
+    assert btn.listeners == [] and r.live_proxies == 0 and r._listeners == {}
+    fn("click")                                  # a stale call (event already on its way) does nothing
+    assert seen == [499]
     root.render(h("div", None, h("button", {"on_click": seen.append, "on_input": seen.append}, "b")))
     assert r.live_proxies == 2
     root.unmount()
-    assert r.live_proxies == 0 and c.children == []
+    assert r.live_proxies == 0 and c.children == [] and r._listeners == {}
+
+
+def test_listener_table_is_compacted_after_many_removals():
+    r, c, root, js = make(count=False)
+    for i in range(30):
+        root.render(h("ul", None, [h("li", {"key": (i, k), "on_click": seen_nothing}) for k in range(400)]))
+    assert r.live_proxies == 400 and len(r._listeners) == 400
+    assert r._freed <= 2 * 400 + 4096             # rebuilt instead of accumulating deleted slots
+    root.unmount()
+    assert r.live_proxies == 0 and r._listeners == {}
+
+
+def test_listeners_as_proxies_are_destroyed_when_released():
+    # Pyodide's path (bind_listeners=False): a proxy per listener, destroyed on release.
+    js = fake_js()
+    r = DomRenderer(document=FakeDocument(), js=js, create_proxy=FakeProxy, bind_listeners=False)
+    c = FakeNode("div")
+    root = create_root(r, c)
+    seen = []
+    root.render(h("div", None, [h("button", {"key": i, "on_click": seen.append}) for i in range(3)]))
+    made = FakeProxy.made[-3:]
+    c.children[0].children[1].fire("click")
+    assert len(seen) == 1 and r.live_proxies == 3 and not any(p.destroyed for p in made)
+    root.render(h("div", None, [h("button", {"key": 0, "on_click": seen.append})]))
+    assert [p.destroyed for p in made] == [False, True, True] and r.live_proxies == 1
+    root.unmount()
+    assert all(p.destroyed for p in made) and r.live_proxies == 0 and r._listeners == {}
+
+
+def seen_nothing(event):
+    return None
 
 
 def test_namespaces_use_create_element_ns_and_attributes():
@@ -323,7 +370,7 @@ def test_unmount_releases_proxies_without_dom_calls():
     root.render(h("div", None))
     assert r.live_proxies == 0
     assert r.count("remove_listener") == 0 and r.count("release_listener") == 3
-    assert all(p.destroyed for p in FakeProxy.made[-3:])
+    assert r._listeners == {}
 
 
 class FakeGc:

@@ -12,6 +12,12 @@ Implementations (``--impl`` picks some, comma-separated):
     pyvdom-fine-py   the same under Pyodide
     puepy-mpy        PuePy 0.6.5 (PyPI) + morphdom (npm) under MicroPython
     puepy-py         PuePy 0.6.5 under Pyodide
+    pyvdom-app-mpy   vdom.app: app_puepy.py with its import line changed to vdom.app and
+                     nothing else (written to .cache/app_vdomapp.py at start), MicroPython
+    pyvdom-app-py    the same under Pyodide
+    pyvdom-app-rows-mpy  vdom.app written as the README recommends (app_vdomapp_rows.py:
+                     a keyed row component; selecting changes two rows' state), MicroPython
+    pyvdom-app-rows-py   the same under Pyodide
 
 For each implementation: ``--loads`` cold page loads in fresh browser
 contexts (time from navigation to the app's ready mark, bytes transferred =
@@ -74,7 +80,13 @@ IMPLS = (
     ("pyvdom-fine-py", "python.html", "app=pyvdom&interp=py&fine=1", "pyvdom memo rows + Root.update, Pyodide"),
     ("puepy-mpy", "python.html", "app=puepy&interp=mpy", "PuePy 0.6.5, MicroPython"),
     ("puepy-py", "python.html", "app=puepy&interp=py", "PuePy 0.6.5, Pyodide"),
+    ("pyvdom-app-mpy", "python.html", "app=vdomapp&interp=mpy", "vdom.app, PuePy's page (imports changed), MicroPython"),
+    ("pyvdom-app-py", "python.html", "app=vdomapp&interp=py", "vdom.app, PuePy's page (imports changed), Pyodide"),
+    ("pyvdom-app-rows-mpy", "python.html", "app=vdomapp-rows&interp=mpy", "vdom.app, row components, MicroPython"),
+    ("pyvdom-app-rows-py", "python.html", "app=vdomapp-rows&interp=py", "vdom.app, row components, Pyodide"),
 )
+# The pages that report their DOM renderer's idle collections (window.benchIdleGc).
+CORE_PAGES = ("pyvdom-mpy", "pyvdom-memo-mpy", "pyvdom-py", "pyvdom-memo-py", "pyvdom-fine-mpy", "pyvdom-fine-py")
 OPS = (
     ("create1k", "create 1,000 rows"),
     ("replace1k", "replace all 1,000 rows"),
@@ -135,15 +147,33 @@ def py_files(directory):
     return sorted(f for f in os.listdir(directory) if f.endswith(".py"))
 
 
+PUEPY_IMPORT = "from puepy import Application, Page, t\n"
+
+
+def write_import_only_app():
+    """bench/browser/.cache/app_vdomapp.py: app_puepy.py with its import line changed, nothing else."""
+    with open(os.path.join(HERE, "app_puepy.py")) as f:
+        src = f.read()
+    if src.count(PUEPY_IMPORT) != 1:
+        raise SystemExit("bench.browser: app_puepy.py no longer has the line %r" % PUEPY_IMPORT)
+    os.makedirs(CACHE, exist_ok=True)
+    with open(os.path.join(CACHE, "app_vdomapp.py"), "w") as f:
+        f.write(src.replace(PUEPY_IMPORT, PUEPY_IMPORT.replace("from puepy", "from vdom.app")))
+
+
 def write_configs(puepy_dir):
     """PyScript configs: interpreter from /node_modules, the Python files each page loads."""
     out = os.path.join(CACHE, "config")
     os.makedirs(out, exist_ok=True)
+    write_import_only_app()
     files = {}
     for f in py_files(os.path.join(ROOT, "vdom")):  # not the vdom.testing package (a subfolder)
         files["/vdom/" + f] = "./vdom/" + f
     for f in ("__init__.py", "dom.py"):
         files["/renderers/" + f] = "./renderers/" + f
+    app_files = dict(files)
+    for f in py_files(os.path.join(ROOT, "vdom", "app")):
+        app_files["/vdom/app/" + f] = "./vdom/app/" + f
     files["/bench/jfb.py"] = "./jfb.py"
     rel = "/" + os.path.relpath(puepy_dir, ROOT).replace(os.sep, "/")
     pfiles = {}
@@ -152,6 +182,8 @@ def write_configs(puepy_dir):
     for it, interp in (("mpy", MPY), ("py", PYODIDE)):
         with open(os.path.join(out, "pyvdom-%s.json" % it), "w") as f:
             json.dump({"interpreter": interp, "files": files}, f, indent=1)
+        with open(os.path.join(out, "vdomapp-%s.json" % it), "w") as f:
+            json.dump({"interpreter": interp, "files": app_files}, f, indent=1)
         with open(os.path.join(out, "puepy-%s.json" % it), "w") as f:
             json.dump({"interpreter": interp, "files": pfiles,
                        "js_modules": {"main": {MORPHDOM: "morphdom"}}}, f, indent=1)
@@ -320,7 +352,7 @@ def run_impl(browser, origin, name, page_file, query, opts):
         log("  %-16s %-10s %9.1f ms  [%s]%s  %.0f s" % (name, op, o["median"],
                                                        " ".join("%.1f" % x for x in times), extra,
                                                        time.time() - t_op))
-    if name.startswith("pyvdom") and opts["ops"]:
+    if name in CORE_PAGES and opts["ops"]:
         # Under MicroPython the DOM renderer collects garbage after the paint
         # (renderers.dom.IdleGC): after a few operations some must have run.
         gcs = page.evaluate("window.benchIdleGc")
@@ -397,7 +429,44 @@ def summarise(results, ops):
             if it == "mpy" and p and p.get("geomean_ratio"):
                 targets.append({"target": "%s geometric mean within 3x of vanilla JS" % variant,
                                 "met": p["geomean_ratio"] <= 3.0, "detail": "%.2fx" % p["geomean_ratio"]})
+    targets.extend(app_targets(results, ops))
     return targets
+
+
+# vdom.app targets (issue 10): geometric mean bound per implementation.
+APP_BOUNDS = {"pyvdom-app-mpy": 5.0, "pyvdom-app-py": 2.5, "pyvdom-app-rows-mpy": 2.5, "pyvdom-app-rows-py": 1.6}
+
+
+def app_targets(results, ops):
+    """Issue 10's targets for the vdom.app pages: geometric mean, 10x PuePy, create-10k spread, ready."""
+    out = []
+    for name in APP_BOUNDS:
+        r = results.get(name)
+        if not r:
+            continue
+        it = name.rsplit("-", 1)[1]
+        g = r.get("geomean_ratio")
+        if g:
+            out.append({"target": "%s geometric mean within %gx of vanilla JS" % (name, APP_BOUNDS[name]),
+                        "met": g <= APP_BOUNDS[name], "detail": "%.2fx" % g})
+        q = results.get("puepy-%s" % it)
+        if name == "pyvdom-app-mpy" and q:
+            slow = ["%s %.1fx" % (op, q["ops"][op]["median"] / r["ops"][op]["median"]) for op in ops
+                    if op in r["ops"] and op in q["ops"]
+                    and q["ops"][op]["median"] < 10 * r["ops"][op]["median"]]
+            out.append({"target": "%s at least 10x faster than puepy-%s on every operation" % (name, it),
+                        "met": not slow, "detail": "short on: " + ", ".join(slow) if slow else "yes"})
+        o = r["ops"].get("create10k")
+        if o and len(o["runs"]) > 1:
+            spread = o["max"] / o["min"]
+            out.append({"target": "%s create 10,000 rows: max/min over the runs at most 1.5" % name,
+                        "met": spread <= 1.5, "detail": "%.2f (%s)" % (spread, ", ".join("%.0f" % x for x in o["runs"]))})
+        core = results.get("pyvdom-%s" % it)
+        if core and core.get("ready_ms") and r.get("ready_ms"):
+            rr = r["ready_ms"] / core["ready_ms"]
+            out.append({"target": "%s ready within 1.2x of the core page (pyvdom-%s)" % (name, it),
+                        "met": rr <= 1.2, "detail": "%.0f vs %.0f ms, %.2fx" % (r["ready_ms"], core["ready_ms"], rr)})
+    return out
 
 
 def table(results, ops, labels, meta):

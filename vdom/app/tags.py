@@ -376,7 +376,11 @@ def build(root, ctx):
             ch = n.children
         kids = []
         for c in ch:
-            kids.append(c.vn if isinstance(c, Tag) else c)
+            if isinstance(c, Tag):
+                kids.append(c.vn)
+                c.parent = None
+            else:
+                kids.append(c)
         if tag == "#insert":
             n.vn = h(Fragment, n.props, kids)
         else:
