@@ -7,41 +7,15 @@ its props (id, label) and its own ``selected`` state; the page renders
 (``row.state["selected"]``), so the scheduler re-renders those two rows
 only; the operations that change the list re-run the page's populate(),
 where every row whose props did not change is skipped as a unit.
-The same data generator as app_puepy.py (Park-Miller, seed 1).
+The data come from bench/jfb.py (served as ``jfb.py``; Park-Miller, seed 1).
 Runs unchanged under MicroPython and Pyodide.
 """
 
 import js
 from vdom.app import Application, Page, Component, t
+from jfb import Store
 
-ADJECTIVES = ("pretty", "large", "big", "small", "tall", "short", "long", "handsome", "plain",
-              "quaint", "clean", "elegant", "easy", "angry", "crazy", "helpful", "mushy", "odd",
-              "unsightly", "adorable", "important", "inexpensive", "cheap", "expensive", "fancy")
-COLOURS = ("red", "yellow", "blue", "green", "pink", "brown", "purple", "brown", "white", "black",
-           "orange")
-NOUNS = ("table", "chair", "house", "bbq", "desk", "car", "pony", "cookie", "sandwich", "burger",
-         "pizza", "mouse", "keyboard")
-
-
-class Data:
-    def __init__(self, seed=1):
-        self.seed = seed
-        self.next_id = 1
-
-    def rand(self, n):
-        self.seed = (self.seed * 16807) % 2147483647
-        return ((self.seed % 1000000) * 1001 // 1000000) % n
-
-    def build(self, count):
-        out = []
-        for i in range(count):
-            label = ADJECTIVES[self.rand(25)] + " " + COLOURS[self.rand(11)] + " " + NOUNS[self.rand(13)]
-            out.append((self.next_id + i, label))
-        self.next_id += count
-        return out
-
-
-data = Data()
+data = Store(seed=1)  # its build(n): the (id, label) rows, the generator every page uses
 app = Application()
 
 

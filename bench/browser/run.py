@@ -171,10 +171,10 @@ def write_configs(puepy_dir):
         files["/vdom/" + f] = "./vdom/" + f
     for f in ("__init__.py", "dom.py"):
         files["/renderers/" + f] = "./renderers/" + f
+    files["/bench/jfb.py"] = "./jfb.py"
     app_files = dict(files)
     for f in py_files(os.path.join(ROOT, "vdom", "app")):
         app_files["/vdom/app/" + f] = "./vdom/app/" + f
-    files["/bench/jfb.py"] = "./jfb.py"
     rel = "/" + os.path.relpath(puepy_dir, ROOT).replace(os.sep, "/")
     pfiles = {}
     for f in py_files(puepy_dir):
