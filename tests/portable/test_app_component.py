@@ -34,7 +34,8 @@ def test_counter_click_renders_after_flush_and_batches():
     app.flush()
     assert text_of(find1(c, "span")) == "4"
     assert len(calls) == 2  # one render for the four changes
-    assert r.ops == [("set_text", find1(c, "span").children[0], "4")]
+    # An element whose only child is a string gets it as text content (one call).
+    assert r.ops == [("set_text_content", find1(c, "span"), "4")]
     app.flush()
     assert len(calls) == 2
 

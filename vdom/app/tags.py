@@ -36,6 +36,15 @@ listener_factory = [None]
 bind_factory = [None]
 
 _CLASS_NAMES = {"classes": 1, "class_": 1, "class_name": 1, "class": 1}
+# make_tag's special keyword arguments, told apart with one dict lookup.
+_K_CLASS = 1
+_K_KEY = 2
+_K_REF = 3
+_K_BIND = 4
+_K_TAG = 5
+_K_STYLE = 6
+_KWARGS = {"classes": _K_CLASS, "class_": _K_CLASS, "class_name": _K_CLASS, "class": _K_CLASS, "key": _K_KEY,
+           "ref": _K_REF, "bind": _K_BIND, "tag": _K_TAG, "style": _K_STYLE}
 _attr_names = {}   # python kwarg name -> attribute name (cached)
 _tag_names = {}    # t.<name> -> tag name
 
@@ -50,7 +59,8 @@ def attr_name(name):
         a = a.replace("_", "-")
         if len(_attr_names) > 2048:
             _attr_names.clear()
-        _attr_names[name] = a
+        if not name.startswith("on_"):  # make_tag reads this cache for plain attributes only
+            _attr_names[name] = a
     return a
 
 
@@ -195,26 +205,30 @@ def make_tag(name, children, kwargs):
     ref = None
     for k in kwargs:
         v = kwargs[k]
-        if k == "key":
-            key = v
-        elif k == "ref":
-            ref = v
-        elif k == "bind":
-            bind = v
-        elif k in _CLASS_NAMES:
+        kind = _KWARGS.get(k)
+        if kind is None:
+            a = _attr_names.get(k)
+            if a is not None:
+                props[a] = v
+            elif k.startswith("on_"):
+                if v is not None:
+                    props["on_" + attr_name(k[3:])] = listener_factory[0](origin, v)
+            else:
+                props[attr_name(k)] = v
+        elif kind == _K_CLASS:
             if v.__class__ is not str:
                 v = css_names(v, origin)
             classes = v if classes is None else merge_classes(classes, v)
-        elif k == "tag":
+        elif kind == _K_KEY:
+            key = v
+        elif kind == _K_REF:
+            ref = v
+        elif kind == _K_BIND:
+            bind = v
+        elif kind == _K_TAG:
             name = v
-        elif k == "style":
-            if v:
-                props["style"] = v
-        elif k.startswith("on_"):
-            if v is not None:
-                props["on_" + attr_name(k[3:])] = listener_factory[0](origin, v)
-        else:
-            props[attr_name(k)] = v
+        elif v:  # style
+            props["style"] = v
     if classes:
         props["class"] = classes
     if ref is not None and key is None:
@@ -242,12 +256,17 @@ class Builder:
         self._fns = {}
 
     def __getattr__(self, name):
+        # Called once per name: the function is then an instance attribute,
+        # so later ``t.<name>`` lookups never come here (a Python-level call
+        # per element saved; components are looked up when it is called).
         if name.startswith("__"):
             raise AttributeError(name)
         fns = self._fns
         f = fns.get(name)
         if f is None:
             f = fns[name] = _tag_fn(tag_name(name))
+        if len(fns) <= 512:
+            setattr(self, name, f)
         return f
 
     def __call__(self, *items, **kwargs):
@@ -284,13 +303,13 @@ class Builder:
 
 
 def _tag_fn(name):
+    lname = name.lower()
+
     def make(*children, **kwargs):
-        cls = components.get(name)
-        if cls is None:
-            lname = name.lower()
-            cls = components.get(lname)
-        if cls is not None:
-            return factory[0](cls, children, kwargs)
+        if components:
+            cls = components.get(name) or components.get(lname)
+            if cls is not None:
+                return factory[0](cls, children, kwargs)
         return make_tag(name, children, kwargs)
 
     return make
@@ -336,6 +355,9 @@ def build(root, ctx):
     Component nodes become ``memo(render, instance, version)`` nodes (the
     pairs are collected in ``ctx.assign`` and committed by the caller);
     slot insertion points become fragments of the consumer's slot content.
+    Each node is unlinked from its parent once built: under MicroPython's
+    conservative collector, one stale pointer to any node of an old tree
+    kept the whole tree (and its VNodes and host nodes) alive.
     """
     render = factory[1]
     st = [root, False]
@@ -357,12 +379,15 @@ def build(root, ctx):
                 ctx.assign.append(comp)
                 ctx.assign.append(m)
                 continue
-            st.append(n)
-            st.append(True)
-            ch = n.children
             if tag == "#insert":
                 content = n.comp_slot()
                 ch = content.children if content is not None else ()
+            else:
+                ch = n.children
+                if _leaf(n, ch):
+                    continue  # built right away: no builder node below it
+            st.append(n)
+            st.append(True)
             for i in range(len(ch) - 1, -1, -1):
                 c = ch[i]
                 if isinstance(c, Tag):
@@ -386,6 +411,23 @@ def build(root, ctx):
         else:
             n.vn = h(tag, n.props or None, kids)
     return root.vn
+
+
+def _leaf(n, ch):
+    """Build ``n`` now if none of its children is a builder node: True if it did."""
+    if not ch:
+        n.vn = h(n.tag, n.props or None)
+        return True
+    if len(ch) == 1:
+        c = ch[0]
+        if c.__class__ is str:
+            n.vn = h(n.tag, n.props or None, c)  # text content: the core's fast path
+            return True
+    for c in ch:
+        if isinstance(c, Tag):
+            return False
+    n.vn = h(n.tag, n.props or None, ch)
+    return True
 
 
 class SlotPoint(Tag):
