@@ -191,7 +191,9 @@ def fake_js():
 
 def make(count=True):
     js = fake_js()
-    r = DomRenderer(document=FakeDocument(), js=js, create_proxy=FakeProxy, count=count)
+    # bind_listeners: the bound-number path on every interpreter (its default under Pyodide is
+    # a proxy per listener, tested on its own below).
+    r = DomRenderer(document=FakeDocument(), js=js, create_proxy=FakeProxy, count=count, bind_listeners=True)
     container = FakeNode("div")
     return r, container, create_root(r, container), js
 
