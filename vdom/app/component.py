@@ -19,7 +19,7 @@ TypeError when the class is first used.
 """
 
 from vdom.app import tags
-from vdom.app.tags import Tag, SlotPoint, merge_classes, attr_name, path_of, kebab
+from vdom.app.tags import Tag, SlotPoint, merge_classes, attr_name, path_of, kebab, on_prop
 from vdom.app.css import names as css_names
 from vdom.app.state import ReactiveDict
 from vdom.app.errors import PageError, PropsError, report
@@ -342,7 +342,7 @@ def make_component(cls, children, kwargs):
             continue
         elif k.startswith("on_"):
             if v is not None:
-                listeners[attr_name(k[3:])] = v
+                listeners[on_prop(k)[3:]] = v
         elif k == "classes" or k == "class_" or k == "class_name":
             classes = css_names(v, owner) if v.__class__ is not str else v
         elif k == "bind":
@@ -506,6 +506,7 @@ def render(inst, version):
         if tags.contexts and tags.contexts[-1] is ctx:
             tags.contexts.pop()
         reader[0] = prev
+        tags.path_cache[0] = tags.path_cache[1] = None
     commit(inst, ctx)
     return vnode
 

@@ -183,16 +183,43 @@ def append_child(parent, c):
 
 
 def path_of(node):
-    """The identity of ``node`` within its render: the (tag, key or slot) chain to the root."""
-    segs = []
-    n = node
-    while n is not None:
-        if n.key is not None:
-            segs.append((n.tag, n.key))
-        else:
-            segs.append(n.tag + "#" + str(n.slot))
-        n = n.parent
-    return tuple(segs)
+    """The identity of ``node`` within its render: the (tag, key or slot) chain to the root.
+
+    Siblings share their parent's part, computed once: ``path_cache`` holds
+    the last parent and its path (cleared when a render ends, so it never
+    keeps an old tree alive).
+    """
+    seg = (node.tag, node.key) if node.key is not None else node.tag + "#" + str(node.slot)
+    p = node.parent
+    if p is None:
+        return (seg,)
+    c = path_cache
+    if c[0] is not p:
+        segs = []
+        n = p
+        while n is not None:
+            if n.key is not None:
+                segs.append((n.tag, n.key))
+            else:
+                segs.append(n.tag + "#" + str(n.slot))
+            n = n.parent
+        c[0] = p
+        c[1] = tuple(segs)
+    return (seg,) + c[1]
+
+
+path_cache = [None, None]
+
+
+def on_prop(kwarg):
+    """``on_click`` -> ``on_click`` prop name, ``on_my_event`` -> ``on_my-event`` (cached)."""
+    p = _on_props.get(kwarg)
+    if p is None:
+        p = _on_props[kwarg] = "on_" + attr_name(kwarg[3:])
+    return p
+
+
+_on_props = {}
 
 
 def make_tag(name, children, kwargs):
@@ -212,7 +239,7 @@ def make_tag(name, children, kwargs):
                 props[a] = v
             elif k.startswith("on_"):
                 if v is not None:
-                    props["on_" + attr_name(k[3:])] = listener_factory[0](origin, v)
+                    props[on_prop(k)] = listener_factory[0](origin, v)
             else:
                 props[attr_name(k)] = v
         elif kind == _K_CLASS:
