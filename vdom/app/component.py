@@ -75,6 +75,7 @@ class Record:
         self.root_listeners = {}
         self.slot_in = {}
         self.had_slots = False
+        self.keyed = None   # key -> builder node of the last render (tags.build reuses unchanged ones)
 
 
 def expanded_props(cls):
@@ -477,7 +478,7 @@ def render(inst, version):
         # same state and props it would fail the same way: report it once, keep
         # the last good DOM, try again when the component's version changes.
         raise vd.error
-    ctx = tags.Context(inst)
+    ctx = tags.Context(inst, vd.keyed)
     stack = tags.stack
     base = len(stack)
     prev = reader[0]
@@ -523,6 +524,7 @@ def commit(inst, ctx):
                 gone = []
             gone.append(k)
     vd.kids = new
+    vd.keyed = ctx.keyed
     refs = {}
     r = ctx.refs
     for name in r:

@@ -217,16 +217,18 @@ def _truthy(v):
 def mark_options(ctx):
     """After a populate(): set ``selected`` on the options of its bound ``<select multiple>``s."""
     for node, path, chosen, values in ctx.selects:
-        st = list(node.children)
+        st = list(node.kids())
         while st:
             c = st.pop()
             if not isinstance(c, tags.Tag) or c.comp is not None:
                 continue
             if c.tag.lower() != "option":
-                for x in c.children:
+                for x in c.kids():
                     st.append(x)
                 continue
             props = c.props
+            if props is None:
+                props = c.props = tags.tag_props(c, ctx.inst)
             if "selected" in props:
                 raise ValueError("<select multiple bind=%r>: an <option selected=...> inside it; the "
                                  "binding selects the options, remove selected=" % (path,))
@@ -245,8 +247,9 @@ def _text_of_tag(node):
     while st:
         n = st.pop()
         if isinstance(n, tags.Tag):
-            for i in range(len(n.children) - 1, -1, -1):
-                st.append(n.children[i])
+            ch = n.kids()
+            for i in range(len(ch) - 1, -1, -1):
+                st.append(ch[i])
         elif isinstance(n, str):
             parts.append(n)
         elif isinstance(n, (int, float)):

@@ -112,20 +112,26 @@ class Tag:
     placeholder (``comp`` is the instance), a slot's content (``tag`` is
     ``"#slot"``) or a slot's insertion point (``tag`` is ``"#insert"``).
 
-    ``props`` is the dict given to ``h()``; ``slot`` the node's position
-    among the unkeyed children of its parent (-1 when keyed).
+    An element keeps what ``t.<tag>(*args, **kw)`` was given (``args``,
+    ``kw``); ``props``, the dict given to ``h()``, is computed from them
+    when the node is built (``tag_props``), so a row that turns out to be
+    unchanged never computes it.  ``children``: what was added inside its
+    ``with`` block (None until something is); ``slot``: the node's
+    position among the unkeyed children of its parent (-1 when keyed).
     """
 
-    __slots__ = ("tag", "props", "children", "key", "parent", "slot", "nu", "comp", "vn")
+    __slots__ = ("tag", "kw", "args", "props", "children", "key", "parent", "slot", "nu", "comp", "vn")
 
-    def __init__(self, tag, props=None, key=None):
+    def __init__(self, tag, props=None, key=None, kw=None, args=()):
         self.tag = tag
+        self.kw = kw
+        self.args = args
         self.props = props
-        self.children = []
+        self.children = None
         self.key = key
         self.parent = None
         self.slot = -1
-        self.nu = 0
+        self.nu = len(args)
         self.comp = None
         self.vn = None
 
@@ -143,6 +149,13 @@ class Tag:
         for c in children:
             append_child(self, c)
 
+    def kids(self):
+        """Every child in order: the positional ones, then those added inside ``with``."""
+        ch = self.children
+        if not self.args:
+            return ch or []
+        return list(self.args) + (ch or [])
+
     @property
     def element(self):
         """The host node once rendered (a DOM element in the browser)."""
@@ -154,12 +167,21 @@ class Tag:
 
 
 def append_child(parent, c):
+    cls = c.__class__
+    if cls is str or cls is int or cls is float:
+        parent.nu += 1
+        ch = parent.children
+        if ch is None:
+            parent.children = [c]
+        else:
+            ch.append(c)
+        return
     if isinstance(c, Tag):
         old = c.parent
         if old is not None:
             if old is parent:
                 return
-            ch = old.children
+            ch = old.children or ()
             for i in range(len(ch)):
                 if ch[i] is c:
                     del ch[i]
@@ -168,9 +190,13 @@ def append_child(parent, c):
         if c.key is None:
             c.slot = parent.nu
             parent.nu += 1
-        parent.children.append(c)
+        ch = parent.children
+        if ch is None:
+            parent.children = [c]
+        else:
+            ch.append(c)
         return
-    if c.__class__ is list or c.__class__ is tuple:
+    if cls is list or cls is tuple:
         for x in c:
             append_child(parent, x)
         return
@@ -179,7 +205,11 @@ def append_child(parent, c):
         append_child(parent, comp_node.node)  # a component instance given as a child
         return
     parent.nu += 1
-    parent.children.append(c)
+    ch = parent.children
+    if ch is None:
+        parent.children = [c]
+    else:
+        ch.append(c)
 
 
 def path_of(node):
@@ -223,13 +253,63 @@ _on_props = {}
 
 
 def make_tag(name, children, kwargs):
-    """``t.<name>(*children, **kwargs)``: a builder node appended to the current parent."""
-    origin = contexts[-1].inst if contexts else None
-    props = {}
+    """``t.<name>(*children, **kwargs)``: a builder node appended to the current parent.
+
+    Only what identifies the node is looked at here (``key``, ``ref``,
+    ``tag``; ``bind`` reads the state now); the props are computed when
+    the node is built, and not at all for a keyed row found unchanged.
+    """
     key = None
-    classes = None
-    bind = None
     ref = None
+    if kwargs:
+        key = kwargs.get("key")
+        ref = kwargs.get("ref")
+        if ref is not None and key is None:
+            key = "\x00ref:" + str(ref)
+        if "tag" in kwargs:
+            name = kwargs["tag"]
+    else:
+        kwargs = None
+    for c in children:
+        cls = c.__class__
+        if cls is not str and cls is not int and cls is not float:
+            node = Tag(name, None, key, kwargs, ())
+            for x in children:
+                append_child(node, x)
+            break
+    else:
+        node = Tag(name, None, key, kwargs, children)
+    if stack:
+        parent = stack[-1]
+        node.parent = parent
+        if key is None:
+            node.slot = parent.nu
+            parent.nu += 1
+        ch = parent.children
+        if ch is None:
+            parent.children = [node]
+        else:
+            ch.append(node)
+    if kwargs is not None:
+        if "bind" in kwargs:
+            origin = contexts[-1].inst if contexts else None
+            if origin is None:
+                raise ValueError("bind=%r needs a component: use t.%s(bind=...) inside populate()" % (
+                    kwargs["bind"], name))
+            node.props = tag_props(node, origin)
+            bind_factory[0](node, origin, kwargs["bind"])
+        if ref is not None and contexts:
+            contexts[-1].refs[ref] = node
+    return node
+
+
+def tag_props(node, origin):
+    """The props dict of an element node, from the keyword arguments it was given."""
+    kwargs = node.kw
+    props = {}
+    if not kwargs:
+        return props
+    classes = None
     for k in kwargs:
         v = kwargs[k]
         kind = _KWARGS.get(k)
@@ -246,34 +326,14 @@ def make_tag(name, children, kwargs):
             if v.__class__ is not str:
                 v = css_names(v, origin)
             classes = v if classes is None else merge_classes(classes, v)
-        elif kind == _K_KEY:
-            key = v
-        elif kind == _K_REF:
-            ref = v
-        elif kind == _K_BIND:
-            bind = v
-        elif kind == _K_TAG:
-            name = v
-        elif v:  # style
-            props["style"] = v
+        elif kind == _K_STYLE:
+            if v:
+                props["style"] = v
     if classes:
         props["class"] = classes
-    if ref is not None and key is None:
-        key = "\x00ref:" + str(ref)
-    if key is not None:
-        props["key"] = key
-    node = Tag(name, props, key)
-    if bind is not None:
-        if origin is None:
-            raise ValueError("bind=%r needs a component: use t.%s(bind=...) inside populate()" % (bind, name))
-        bind_factory[0](node, origin, bind)
-    if stack:
-        append_child(stack[-1], node)
-    for c in children:
-        append_child(node, c)
-    if ref is not None and contexts:
-        contexts[-1].refs[ref] = node
-    return node
+    if node.key is not None:
+        props["key"] = node.key
+    return props
 
 
 class Builder:
@@ -363,12 +423,18 @@ class html(str):
 
 
 class Context:
-    """One component render in progress: its origin, refs and new children."""
+    """One component render in progress: its origin, refs and new children.
 
-    __slots__ = ("inst", "refs", "kids", "assign", "slots_used", "selects")
+    ``prev``: the keyed builder nodes of the component's last render
+    (key -> node); ``keyed``: this render's, for the next one.
+    """
 
-    def __init__(self, inst):
+    __slots__ = ("inst", "refs", "kids", "assign", "slots_used", "selects", "prev", "keyed")
+
+    def __init__(self, inst, prev=None):
         self.inst = inst
+        self.prev = prev
+        self.keyed = {}
         self.selects = []   # bound <select multiple>s: (node, path, chosen, values), see events.mark_options
         self.refs = {}
         self.kids = {}
@@ -382,11 +448,17 @@ def build(root, ctx):
     Component nodes become ``memo(render, instance, version)`` nodes (the
     pairs are collected in ``ctx.assign`` and committed by the caller);
     slot insertion points become fragments of the consumer's slot content.
-    Each node is unlinked from its parent once built: under MicroPython's
-    conservative collector, one stale pointer to any node of an old tree
-    kept the whole tree (and its VNodes and host nodes) alive.
+    A keyed node whose subtree was given exactly what the node of the same
+    key was given last render (``ctx.prev``) takes over that node's VNode,
+    the very object mounted, so the diff skips it: only its handlers are
+    swapped (``same``/``adopt``).  Each node is unlinked from its parent
+    once built: under MicroPython's conservative collector one stale
+    pointer to any node of an old tree kept the whole tree alive.
     """
     render = factory[1]
+    origin = ctx.inst
+    prev = ctx.prev
+    keyed = ctx.keyed
     st = [root, False]
     while st:
         done = st.pop()
@@ -406,13 +478,32 @@ def build(root, ctx):
                 ctx.assign.append(comp)
                 ctx.assign.append(m)
                 continue
+            k = n.key
+            if k is not None and tag != "#insert":
+                if k in keyed:
+                    keyed[k] = None  # the same key twice in one render: never reused
+                else:
+                    keyed[k] = n
+                    if prev:
+                        old = prev.get(k)
+                        if old is not None and same(old, n):
+                            keyed[k] = old  # the record stays the built one
+                            continue
             if tag == "#insert":
                 content = n.comp_slot()
-                ch = content.children if content is not None else ()
+                ch = content.kids() if content is not None else ()
             else:
                 ch = n.children
-                if _leaf(n, ch):
-                    continue  # built right away: no builder node below it
+                if ch is None:
+                    args = n.args
+                    props = n.props
+                    if props is None:
+                        props = n.props = tag_props(n, origin)
+                    if len(args) == 1 and args[0].__class__ is str:
+                        n.vn = h(tag, props or None, args[0])  # text content: the core's fast path
+                    else:
+                        n.vn = h(tag, props or None, list(args))
+                    continue
             st.append(n)
             st.append(True)
             for i in range(len(ch) - 1, -1, -1):
@@ -423,10 +514,11 @@ def build(root, ctx):
             continue
         if tag == "#insert":
             content = n.comp_slot()
-            ch = content.children if content is not None else ()
+            ch = content.kids() if content is not None else ()
+            kids = []
         else:
             ch = n.children
-        kids = []
+            kids = list(n.args) if n.args else []
         for c in ch:
             if isinstance(c, Tag):
                 kids.append(c.vn)
@@ -436,25 +528,73 @@ def build(root, ctx):
         if tag == "#insert":
             n.vn = h(Fragment, n.props, kids)
         else:
-            n.vn = h(tag, n.props or None, kids)
+            props = n.props
+            if props is None:
+                props = n.props = tag_props(n, origin)
+            n.vn = h(tag, props or None, kids)
     return root.vn
 
 
-def _leaf(n, ch):
-    """Build ``n`` now if none of its children is a builder node: True if it did."""
-    if not ch:
-        n.vn = h(n.tag, n.props or None)
-        return True
-    if len(ch) == 1:
-        c = ch[0]
-        if c.__class__ is str:
-            n.vn = h(n.tag, n.props or None, c)  # text content: the core's fast path
-            return True
-    for c in ch:
-        if isinstance(c, Tag):
+def same(a, b):
+    """True if builder subtree ``b`` was given what ``a`` (last render's, built and mounted) was.
+
+    Handlers may differ but not appear or disappear: ``b``'s go into the
+    handler objects of ``a``'s props as the walk goes (harmless if the
+    answer is no: those props are then patched or unmounted).  ``bind=``
+    (the state may have changed), components and slot points are never
+    the same.  ``b`` takes ``a``'s VNode (and so does every ref'd node in
+    it) for ``Tag.element``; ``a`` stays the record for the next render.
+    """
+    vn = a.vn
+    if vn is None or vn.el is None:
+        return False
+    st = [a, b]
+    while st:
+        y = st.pop()
+        x = st.pop()
+        if x.tag != y.tag or x.args != y.args or y.comp is not None or x.comp is not None:
             return False
-    n.vn = h(n.tag, n.props or None, ch)
+        yk = y.kw
+        if yk is not None:
+            xk = x.kw
+            if xk is None or len(xk) != len(yk) or "bind" in yk:
+                return False
+            if xk != yk:
+                props = x.props
+                for k in yk:
+                    v = yk[k]
+                    ov = xk.get(k, _MISSING)
+                    if v is not ov and v != ov:
+                        if ov is _MISSING or v is None or ov is None or k[:3] != "on_":
+                            return False
+                        props[on_prop(k)].fn = v
+            if "ref" in yk:
+                y.vn = x.vn
+        elif x.kw is not None:
+            return False
+        xc = x.children
+        yc = y.children
+        if xc is None or yc is None:
+            if xc is not yc:
+                return False
+            continue
+        if len(xc) != len(yc):
+            return False
+        for i in range(len(xc)):
+            c = xc[i]
+            d = yc[i]
+            if c.__class__ is Tag:
+                if d.__class__ is not Tag:
+                    return False
+                st.append(c)
+                st.append(d)
+            elif c != d or d.__class__ is Tag:
+                return False
+    b.vn = vn
     return True
+
+
+_MISSING = object()
 
 
 class SlotPoint(Tag):
@@ -464,6 +604,7 @@ class SlotPoint(Tag):
 
     def __init__(self, owner, name, key):
         Tag.__init__(self, "#insert", {"key": key}, key)
+        self.children = []
         self.owner = owner
         self.name = name
 
