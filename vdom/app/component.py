@@ -323,9 +323,12 @@ def make_component(cls, children, kwargs):
     ref = kwargs.get("ref")
     if ref is not None and key is None:
         key = "\x00ref:" + str(ref)
-    node = Tag("@" + cls.__name__, None, key)
+    node = tags.CompTag("@" + cls.__name__, None, key)
     if tags.stack:
-        tags.append_child(tags.stack[-1], node)
+        parent = tags.stack[-1]
+        tags.append_child(parent, node)
+        if key is None:
+            node.slot = parent.nu - 1
     path = path_of(node)
     if path in ctx.kids:
         raise ValueError("two %s components at the same place in %s: give them distinct key=" % (

@@ -113,27 +113,43 @@ class Tag:
     ``"#slot"``) or a slot's insertion point (``tag`` is ``"#insert"``).
 
     An element keeps what ``t.<tag>(*args, **kw)`` was given (``args``,
-    ``kw``); ``props``, the dict given to ``h()``, is computed from them
-    when the node is built (``tag_props``), so a row that turns out to be
-    unchanged never computes it.  ``children``: what was added inside its
-    ``with`` block (None until something is); ``slot``: the node's
-    position among the unkeyed children of its parent (-1 when keyed).
+    ``kw``); the props given to ``h()`` are computed from them when the
+    node is built (``tag_props``), so a row that turns out to be unchanged
+    never computes them.  ``children``: what was added inside its ``with``
+    block (None until something is); ``nu``: how many unkeyed children it
+    has so far; ``vn``: its VNode once built.
+
+    Attributes with their default value are not set on the instance:
+    MicroPython keeps an instance's attributes in a table that is
+    reallocated as it grows (tables of 2, 4, 6, 8, ... entries), so an
+    object with eleven attributes cost six allocations, five of them of
+    several blocks, the kind MicroPython's allocator is slow to place in a
+    fragmented heap (bench/README.md).  A typical element now sets four to
+    six.
     """
 
-    __slots__ = ("tag", "kw", "args", "props", "children", "key", "parent", "slot", "nu", "comp", "vn")
+    kw = None
+    args = ()
+    props = None
+    children = None
+    key = None
+    parent = None
+    slot = None
+    nu = 0
+    comp = None
+    vn = None
 
     def __init__(self, tag, props=None, key=None, kw=None, args=()):
         self.tag = tag
-        self.kw = kw
-        self.args = args
-        self.props = props
-        self.children = None
-        self.key = key
-        self.parent = None
-        self.slot = -1
-        self.nu = len(args)
-        self.comp = None
-        self.vn = None
+        if kw is not None:
+            self.kw = kw
+        if args:
+            self.args = args
+            self.nu = len(args)
+        if props is not None:
+            self.props = props
+        if key is not None:
+            self.key = key
 
     def __enter__(self):
         stack.append(self)
@@ -188,7 +204,6 @@ def append_child(parent, c):
                     break
         c.parent = parent
         if c.key is None:
-            c.slot = parent.nu
             parent.nu += 1
         ch = parent.children
         if ch is None:
@@ -219,7 +234,7 @@ def path_of(node):
     the last parent and its path (cleared when a render ends, so it never
     keeps an old tree alive).
     """
-    seg = (node.tag, node.key) if node.key is not None else node.tag + "#" + str(node.slot)
+    seg = (node.tag, node.key) if node.key is not None else node.tag + "#" + str(slot_of(node))
     p = node.parent
     if p is None:
         return (seg,)
@@ -231,7 +246,7 @@ def path_of(node):
             if n.key is not None:
                 segs.append((n.tag, n.key))
             else:
-                segs.append(n.tag + "#" + str(n.slot))
+                segs.append(n.tag + "#" + str(slot_of(n)))
             n = n.parent
         c[0] = p
         c[1] = tuple(segs)
@@ -239,6 +254,28 @@ def path_of(node):
 
 
 path_cache = [None, None]
+
+
+def slot_of(node):
+    """``node``'s position among the unkeyed children of its parent (holes and text count).
+
+    Set by make_component for component placeholders as they are added;
+    for an element (an ancestor of one) counted once from its parent's
+    children.
+    """
+    s = node.slot
+    if s is None:
+        s = 0
+        p = node.parent
+        if p is not None:
+            s = len(p.args)
+            for c in p.children or ():
+                if c is node:
+                    break
+                if c.__class__ is not Tag and not isinstance(c, Tag) or c.key is None:
+                    s += 1
+        node.slot = s
+    return s
 
 
 def on_prop(kwarg):
@@ -283,7 +320,6 @@ def make_tag(name, children, kwargs):
         parent = stack[-1]
         node.parent = parent
         if key is None:
-            node.slot = parent.nu
             parent.nu += 1
         ch = parent.children
         if ch is None:
@@ -465,7 +501,7 @@ def build(root, ctx):
         n = st.pop()
         tag = n.tag
         if not done:
-            comp = n.comp
+            comp = n.comp if n.__class__ is not Tag else None
             if comp is not None:
                 vd = comp._vd
                 slot_in = vd.slot_in
@@ -498,7 +534,7 @@ def build(root, ctx):
                     args = n.args
                     props = n.props
                     if props is None:
-                        props = n.props = tag_props(n, origin)
+                        props = tag_props(n, origin)
                     if len(args) == 1 and args[0].__class__ is str:
                         n.vn = h(tag, props or None, args[0])  # text content: the core's fast path
                     else:
@@ -530,7 +566,7 @@ def build(root, ctx):
         else:
             props = n.props
             if props is None:
-                props = n.props = tag_props(n, origin)
+                props = tag_props(n, origin)
             n.vn = h(tag, props or None, kids)
     return root.vn
 
@@ -542,7 +578,7 @@ def same(a, b):
     handler objects of ``a``'s props as the walk goes (harmless if the
     answer is no: those props are then patched or unmounted).  ``bind=``
     (the state may have changed), components and slot points are never
-    the same.  ``b`` takes ``a``'s VNode (and so does every ref'd node in
+    the same (their classes are not ``Tag``).  ``b`` takes ``a``'s VNode (and so does every ref'd node in
     it) for ``Tag.element``; ``a`` stays the record for the next render.
     """
     vn = a.vn
@@ -552,15 +588,17 @@ def same(a, b):
     while st:
         y = st.pop()
         x = st.pop()
-        if x.tag != y.tag or x.args != y.args or y.comp is not None or x.comp is not None:
+        if x.tag != y.tag or x.args != y.args:
             return False
         yk = y.kw
         if yk is not None:
             xk = x.kw
-            if xk is None or len(xk) != len(yk) or "bind" in yk:
+            if xk is None or "bind" in yk:
                 return False
             if xk != yk:
-                props = x.props
+                if len(xk) != len(yk):
+                    return False
+                props = x.vn.props
                 for k in yk:
                     v = yk[k]
                     ov = xk.get(k, _MISSING)
@@ -597,14 +635,15 @@ def same(a, b):
 _MISSING = object()
 
 
+class CompTag(Tag):
+    """A component's place in its owner's builder tree (``comp``: the instance)."""
+
+
 class SlotPoint(Tag):
     """Where a component's ``insert_slot(name)`` puts the consumer's content (no wrapper)."""
 
-    __slots__ = ("owner", "name")
-
     def __init__(self, owner, name, key):
         Tag.__init__(self, "#insert", {"key": key}, key)
-        self.children = []
         self.owner = owner
         self.name = name
 
