@@ -49,33 +49,50 @@ class Prop:
         return "Prop(%r)" % (self.name,)
 
 
+EMPTY = tags.EMPTY  # a shared empty dict for Record fields replaced, never changed in place
+
+
 class Record:
-    """Framework state of one component instance (``instance._vd``)."""
+    """Framework state of one component instance (``instance._vd``).
+
+    Fields at their default value are class attributes, not set on the
+    instance: MicroPython reallocates an instance's attribute table as it
+    grows (2, 4, 6, 8, 10, 12, 17, 23 entries), so a record with 23 fields
+    set in ``__init__`` cost nine allocations per component, most of
+    several blocks (slow to place in a fragmented heap).  The dict fields
+    default to ``EMPTY`` and are replaced, never changed in place, except
+    ``props``, ``root_listeners`` and ``slot_in``, which get their own dict
+    before the first change.
+    """
+
+    owner = None
+    depth = 0
+    version = 0
+    dirty = False
+    alive = True
+    rendered = 0
+    failed = False
+    failed_version = -1
+    error = None
+    memo = None
+    node = None
+    kids = EMPTY
+    props = EMPTY
+    attrs = EMPTY
+    classes = None
+    listeners = EMPTY
+    own_listeners = EMPTY
+    root_listeners = EMPTY
+    slot_in = EMPTY
+    had_slots = False
+    keyed = None   # key -> builder node of the last render (tags.build reuses unchanged ones)
 
     def __init__(self, app, page, owner):
         self.app = app
         self.page = page
-        self.owner = owner
-        self.depth = 0 if owner is None else owner._vd.depth + 1
-        self.version = 0
-        self.dirty = False
-        self.alive = True
-        self.rendered = 0
-        self.failed = False
-        self.failed_version = -1
-        self.error = None
-        self.memo = None
-        self.node = None
-        self.kids = {}
-        self.props = {}
-        self.attrs = {}
-        self.classes = None
-        self.listeners = {}
-        self.own_listeners = {}
-        self.root_listeners = {}
-        self.slot_in = {}
-        self.had_slots = False
-        self.keyed = None   # key -> builder node of the last render (tags.build reuses unchanged ones)
+        if owner is not None:
+            self.owner = owner
+            self.depth = owner._vd.depth + 1
 
 
 def expanded_props(cls):
@@ -178,15 +195,17 @@ class Component:
             app, page, owner, given = None, None, None, kwargs
         cls = self.__class__
         declared = expanded_props(cls)
-        self._vd = Record(app, page if page is not None else self, owner)
+        vd = self._vd = Record(app, page if page is not None else self, owner)
         self.refs = {}
-        for n in declared:
-            p = declared[n]
-            v = given.get(n, p.default)
-            if v is None and p.default is None and n not in given and p.type is list:
-                v = []
-            setattr(self, n, v)
-            self._vd.props[n] = v
+        if declared:
+            values = vd.props = {}
+            for n in declared:
+                p = declared[n]
+                v = given.get(n, p.default)
+                if v is None and p.default is None and n not in given and p.type is list:
+                    v = []
+                setattr(self, n, v)
+                values[n] = v
         self.state = ReactiveDict(self.initial(), _StateNotify(self))
 
     # -- to override ------------------------------------------------------------
@@ -261,6 +280,8 @@ class Component:
         vd = self._vd
         c = Tag("#slot", None, name)
         c.parent = vd.node
+        if vd.slot_in is EMPTY:
+            vd.slot_in = {}
         vd.slot_in[name] = c
         return c
 
@@ -330,7 +351,8 @@ def make_component(cls, children, kwargs):
         if key is None:
             node.slot = parent.nu - 1
     path = path_of(node)
-    if path in ctx.kids:
+    kids = tags.ctx_dict(ctx, "kids")
+    if path in kids:
         raise ValueError("two %s components at the same place in %s: give them distinct key=" % (
             cls.__name__, owner.__class__.__name__))
     props = {}
@@ -383,18 +405,18 @@ def make_component(cls, children, kwargs):
     vd.attrs = attrs
     vd.classes = classes
     vd.listeners = listeners
-    vd.slot_in = {}
+    vd.slot_in = EMPTY
     if changed:
         vd.version += 1
     node.comp = inst
     vd.node = node
-    ctx.kids[path] = inst
+    kids[path] = inst
     if children:
         c = inst.slot("default")
         for x in children:
             tags.append_child(c, x)
     if ref is not None:
-        ctx.refs[ref] = inst
+        tags.ctx_dict(ctx, "refs")[ref] = inst
     return inst
 
 
@@ -457,6 +479,8 @@ def root_props(inst):
         props["role"] = inst.default_role
     vd.own_listeners = own
     rl = vd.root_listeners
+    if rl is EMPTY and (own or vd.listeners):
+        rl = vd.root_listeners = {}
     for typ in own:
         _root_listener(props, rl, inst, typ)
     for typ in vd.listeners:
@@ -528,11 +552,8 @@ def commit(inst, ctx):
             gone.append(k)
     vd.kids = new
     vd.keyed = ctx.keyed
-    refs = {}
-    r = ctx.refs
-    for name in r:
-        refs[name] = r[name]
-    inst.refs = refs
+    refs = ctx.refs
+    inst.refs = refs if refs is not EMPTY else {}
     a = ctx.assign
     for i in range(0, len(a), 2):
         a[i]._vd.memo = a[i + 1]

@@ -195,7 +195,10 @@ def bind_props(node, origin, path):
         ev = "on_input"
         # str(option value) -> the Python value given as the option's value=, filled by mark_options()
         radio_value = {}
-        tags.contexts[-1].selects.append((node, path, chosen, radio_value))
+        ctx = tags.contexts[-1]
+        if not ctx.selects:
+            ctx.selects = []
+        ctx.selects.append((node, path, chosen, radio_value))
     else:
         if "value" in props:
             raise ValueError("<%s bind=%r>: give bind= or value=, not both" % (tag, path))

@@ -21,6 +21,9 @@ component (``@t.component()``) makes that component.
 from vdom import h, Fragment, memo
 from vdom.app.css import CssClass, names as css_names
 
+# A shared empty dict for collections that are replaced, never changed in place, until they get their own.
+EMPTY = {}
+
 # The open builder nodes of ``with`` blocks; the last one is the current parent.
 stack = []
 # Render contexts (one per component populate() in progress).
@@ -335,7 +338,11 @@ def make_tag(name, children, kwargs):
             node.props = tag_props(node, origin)
             bind_factory[0](node, origin, kwargs["bind"])
         if ref is not None and contexts:
-            contexts[-1].refs[ref] = node
+            ctx = contexts[-1]
+            refs = ctx.refs
+            if refs is EMPTY:
+                refs = ctx.refs = {}
+            refs[ref] = node
     return node
 
 
@@ -462,20 +469,32 @@ class Context:
     """One component render in progress: its origin, refs and new children.
 
     ``prev``: the keyed builder nodes of the component's last render
-    (key -> node); ``keyed``: this render's, for the next one.
+    (key -> node); ``keyed``: this render's, for the next one.  The
+    collections start as the shared ``EMPTY`` and get their own the first
+    time something goes in (most component renders fill none of them;
+    see ``Record`` in vdom.app.component for why fewer attributes matter).
     """
 
-    __slots__ = ("inst", "refs", "kids", "assign", "slots_used", "selects", "prev", "keyed")
+    refs = EMPTY
+    kids = EMPTY
+    keyed = EMPTY
+    assign = ()
+    selects = ()
+    prev = None
 
     def __init__(self, inst, prev=None):
         self.inst = inst
-        self.prev = prev
-        self.keyed = {}
-        self.selects = []   # bound <select multiple>s: (node, path, chosen, values), see events.mark_options
-        self.refs = {}
-        self.kids = {}
-        self.assign = []
-        self.slots_used = None
+        if prev:
+            self.prev = prev
+
+
+def ctx_dict(ctx, name):
+    """``ctx.<name>`` as a dict of its own (made on first use)."""
+    d = getattr(ctx, name)
+    if d is EMPTY:
+        d = {}
+        setattr(ctx, name, d)
+    return d
 
 
 def build(root, ctx):
@@ -495,6 +514,7 @@ def build(root, ctx):
     origin = ctx.inst
     prev = ctx.prev
     keyed = ctx.keyed
+    assign = None
     st = [root, False]
     while st:
         done = st.pop()
@@ -509,13 +529,20 @@ def build(root, ctx):
                     vd.had_slots = bool(slot_in)
                     if not vd.dirty:
                         vd.version += 1
-                m = memo(render, comp, vd.version, key=n.key)
+                m = vd.memo
+                if m is None or m.args[1] != vd.version or m.el is None or m.failed or m.key != n.key:
+                    m = memo(render, comp, vd.version, key=n.key)
+                # else: the mounted memo itself, unchanged: the diff skips it by identity
                 n.vn = m
-                ctx.assign.append(comp)
-                ctx.assign.append(m)
+                if assign is None:
+                    assign = ctx.assign = []
+                assign.append(comp)
+                assign.append(m)
                 continue
             k = n.key
             if k is not None and tag != "#insert":
+                if keyed is EMPTY:
+                    keyed = ctx.keyed = {}
                 if k in keyed:
                     keyed[k] = None  # the same key twice in one render: never reused
                 else:
