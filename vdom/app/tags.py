@@ -19,6 +19,8 @@ component (``@t.component()``) makes that component.
 """
 
 from vdom import h, Fragment, memo
+from vdom.vnode import element
+from vdom.props import _kinds, prop_kind, norm_class, KEY as _KEY_KIND
 from vdom.app.css import CssClass, names as css_names
 
 # A shared empty dict for collections that are replaced, never changed in place, until they get their own.
@@ -347,9 +349,17 @@ def make_tag(name, children, kwargs):
 
 
 def tag_props(node, origin):
-    """The props dict of an element node, from the keyword arguments it was given."""
+    """The props dict of an element node, from the keyword arguments it was given.
+
+    Also sets ``prop_flags``: [a listener is among them, they can go to
+    ``vdom.vnode.element`` (names checked, class a string, no style or
+    hook)].
+    """
     kwargs = node.kw
     props = {}
+    flags = prop_flags
+    flags[0] = False
+    flags[1] = True
     if not kwargs:
         return props
     classes = None
@@ -358,13 +368,19 @@ def tag_props(node, origin):
         kind = _KWARGS.get(k)
         if kind is None:
             a = _attr_names.get(k)
-            if a is not None:
-                props[a] = v
-            elif k.startswith("on_"):
-                if v is not None:
-                    props[on_prop(k)] = listener_factory[0](origin, v)
-            else:
-                props[attr_name(k)] = v
+            if a is None:
+                if k.startswith("on_"):
+                    if v is not None:
+                        props[on_prop(k)] = listener_factory[0](origin, v)
+                        flags[0] = True
+                    continue
+                a = attr_name(k)
+            pk = _kinds.get(a)
+            if pk is None:
+                pk = prop_kind(a)  # a name that cannot be an attribute raises here
+            if pk > _KEY_KIND:
+                flags[1] = False  # hook= and the like: h() checks the value
+            props[a] = v
         elif kind == _K_CLASS:
             if v.__class__ is not str:
                 v = css_names(v, origin)
@@ -372,11 +388,18 @@ def tag_props(node, origin):
         elif kind == _K_STYLE:
             if v:
                 props["style"] = v
+                flags[1] = False
     if classes:
-        props["class"] = classes
+        if classes.__class__ is not str:
+            classes = norm_class(classes)
+        if classes:
+            props["class"] = classes
     if node.key is not None:
         props["key"] = node.key
     return props
+
+
+prop_flags = [False, True]
 
 
 class Builder:
@@ -562,10 +585,10 @@ def build(root, ctx):
                     props = n.props
                     if props is None:
                         props = tag_props(n, origin)
-                    if len(args) == 1 and args[0].__class__ is str:
-                        n.vn = h(tag, props or None, args[0])  # text content: the core's fast path
-                    else:
-                        n.vn = h(tag, props or None, list(args))
+                        if prop_flags[1]:
+                            n.vn = element(tag, props or None, args, prop_flags[0])
+                            continue
+                    n.vn = h(tag, props or None, list(args))
                     continue
             st.append(n)
             st.append(True)
@@ -594,6 +617,9 @@ def build(root, ctx):
             props = n.props
             if props is None:
                 props = tag_props(n, origin)
+                if prop_flags[1]:
+                    n.vn = element(tag, props or None, kids, prop_flags[0])
+                    continue
             n.vn = h(tag, props or None, kids)
     return root.vn
 
