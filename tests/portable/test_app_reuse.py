@@ -156,3 +156,33 @@ def test_duplicate_keys_in_different_parents_and_components_inside_rows():
     page.state["m"] = 5
     app.flush()
     assert "same key elsewhere 5" in inner_html(c) and text_of(find1(c, "b")) == "2"
+
+
+def test_nodes_changed_after_their_block_ended_still_render_right():
+    # Elements are built as their ``with`` block ends; adding to one later, or moving a node
+    # out of a finished block, must still give what PuePy gives.
+    class P(Page):
+        def populate(self):
+            with t.div(id="a"):
+                moved = t.span("moved")
+                t.b("stays")
+            d = t.section()
+            with d:
+                t.i("1")
+            d.add(t.u("2"))
+            t.p(moved)
+
+    app, r, c = mount(P)
+    assert inner_html(c) == ('<div><div id="a"><b>stays</b></div><section><i>1</i><u>2</u></section>'
+                             '<p><span>moved</span></p></div>')
+
+
+def test_rows_reused_after_a_change_are_recorded_again():
+    app, r, c = mount(Table)
+    page = app.active_page
+    page.state["rows"] = [(1, "one"), (2, "TWO"), (3, "three")]
+    app.flush()
+    v2 = page.refs["row2"].vn
+    page.state["selected"] = 1
+    app.flush()
+    assert page.refs["row2"].vn is v2      # changed last time, unchanged now: reused

@@ -510,7 +510,7 @@ def render(inst, version):
     base = len(stack)
     prev = reader[0]
     try:
-        root = Tag(inst.enclosing_tag, root_props(inst))
+        root = ctx.root = Tag(inst.enclosing_tag, root_props(inst))
         tags.contexts.append(ctx)
         stack.append(root)
         reader[0] = inst

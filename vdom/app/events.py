@@ -196,6 +196,7 @@ def bind_props(node, origin, path):
         # str(option value) -> the Python value given as the option's value=, filled by mark_options()
         radio_value = {}
         ctx = tags.contexts[-1]
+        ctx.late = True  # its options get ``selected`` before they are built
         if not ctx.selects:
             ctx.selects = []
         ctx.selects.append((node, path, chosen, radio_value))

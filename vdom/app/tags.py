@@ -158,11 +158,18 @@ class Tag:
 
     def __enter__(self):
         stack.append(self)
+        k = self.key
+        if k is not None and contexts:
+            ctx = contexts[-1]
+            if ctx.prev and k in ctx.prev:
+                ctx.hold += 1  # may be reused whole: build nothing inside it yet
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, typ, value, tb):
         if stack and stack[-1] is self:
             stack.pop()
+        if typ is None and contexts and self.vn is None and self.tag[:1] != "#":
+            built_on_exit(self, contexts[-1])
         return False
 
     def add(self, *children):
@@ -188,6 +195,8 @@ class Tag:
 
 
 def append_child(parent, c):
+    if parent.vn is not None and contexts:
+        contexts[-1].stale = True  # added to after it was built (Tag.add() late): rebuild all
     cls = c.__class__
     if cls is str or cls is int or cls is float:
         parent.nu += 1
@@ -199,6 +208,11 @@ def append_child(parent, c):
         return
     if isinstance(c, Tag):
         old = c.parent
+        if old is None and c.vn is not None and contexts:
+            # Built as its parent's block ended (and unlinked from it), now moved: find it.
+            ctx = contexts[-1]
+            ctx.stale = True
+            old = _parent_in(ctx.root, c)
         if old is not None:
             if old is parent:
                 return
@@ -230,6 +244,19 @@ def append_child(parent, c):
         parent.children = [c]
     else:
         ch.append(c)
+
+
+def _parent_in(root, node):
+    """The node whose children hold ``node``, searched from ``root`` (a rare path: a late move)."""
+    st = [root] if root is not None else []
+    while st:
+        n = st.pop()
+        for c in n.children or ():
+            if c is node:
+                return n
+            if isinstance(c, Tag):
+                st.append(c)
+    return None
 
 
 def path_of(node):
@@ -504,6 +531,10 @@ class Context:
     assign = ()
     selects = ()
     prev = None
+    root = None     # the render's root builder node
+    hold = 0        # open keyed blocks that may be reused whole (see built_on_exit)
+    late = False    # build everything after populate() (a bound <select multiple> marks its options first)
+    stale = False   # a node changed after it was built: the final walk rebuilds all
 
     def __init__(self, inst, prev=None):
         self.inst = inst
@@ -520,7 +551,7 @@ def ctx_dict(ctx, name):
     return d
 
 
-def build(root, ctx):
+def build(root, ctx, root_checked=False):
     """Turn the builder tree at ``root`` into VNodes (iteratively); return root's VNode.
 
     Component nodes become ``memo(render, instance, version)`` nodes (the
@@ -529,99 +560,145 @@ def build(root, ctx):
     A keyed node whose subtree was given exactly what the node of the same
     key was given last render (``ctx.prev``) takes over that node's VNode,
     the very object mounted, so the diff skips it: only its handlers are
-    swapped (``same``/``adopt``).  Each node is unlinked from its parent
-    once built: under MicroPython's conservative collector one stale
-    pointer to any node of an old tree kept the whole tree alive.
+    swapped (``same``).  Most nodes are already built when this runs: an
+    element is built as its ``with`` block ends (``Tag.__exit__``), which
+    saves walking the tree twice; this walk builds the rest (the root, and
+    everything when ``ctx.stale``: a node changed after it was built).
+    Each node is unlinked from its parent once built: under MicroPython's
+    conservative collector one stale pointer to any node of an old tree
+    kept the whole tree alive.
     """
-    render = factory[1]
-    origin = ctx.inst
-    prev = ctx.prev
-    keyed = ctx.keyed
-    assign = None
+    rebuild = ctx.stale
+    if rebuild:  # start again: every node is built (and registered) once by this walk
+        ctx.keyed = EMPTY
+        ctx.assign = ()
     st = [root, False]
     while st:
         done = st.pop()
         n = st.pop()
-        tag = n.tag
         if not done:
-            comp = n.comp if n.__class__ is not Tag else None
-            if comp is not None:
-                vd = comp._vd
-                slot_in = vd.slot_in
-                if slot_in or vd.had_slots:
-                    vd.had_slots = bool(slot_in)
-                    if not vd.dirty:
-                        vd.version += 1
-                m = vd.memo
-                if m is None or m.args[1] != vd.version or m.el is None or m.failed or m.key != n.key:
-                    m = memo(render, comp, vd.version, key=n.key)
-                # else: the mounted memo itself, unchanged: the diff skips it by identity
-                n.vn = m
-                if assign is None:
-                    assign = ctx.assign = []
-                assign.append(comp)
-                assign.append(m)
+            if n.vn is not None and not rebuild:
                 continue
-            k = n.key
-            if k is not None and tag != "#insert":
-                if keyed is EMPTY:
-                    keyed = ctx.keyed = {}
-                if k in keyed:
-                    keyed[k] = None  # the same key twice in one render: never reused
-                else:
-                    keyed[k] = n
-                    if prev:
-                        old = prev.get(k)
-                        if old is not None and same(old, n):
-                            keyed[k] = old  # the record stays the built one
-                            continue
-            if tag == "#insert":
-                content = n.comp_slot()
-                ch = content.kids() if content is not None else ()
-            else:
-                ch = n.children
-                if ch is None:
-                    args = n.args
-                    props = n.props
-                    if props is None:
-                        props = tag_props(n, origin)
-                        if prop_flags[1]:
-                            n.vn = element(tag, props or None, args, prop_flags[0])
-                            continue
-                    n.vn = h(tag, props or None, list(args))
-                    continue
+            if root_checked and n is root:
+                pass  # pre() already ran on it (built_on_exit): only its subtree is left
+            elif pre(n, ctx):
+                continue
             st.append(n)
             st.append(True)
+            ch = n.children if n.tag != "#insert" else n.slot_kids()
             for i in range(len(ch) - 1, -1, -1):
                 c = ch[i]
                 if isinstance(c, Tag):
                     st.append(c)
                     st.append(False)
             continue
-        if tag == "#insert":
-            content = n.comp_slot()
-            ch = content.kids() if content is not None else ()
-            kids = []
-        else:
-            ch = n.children
-            kids = list(n.args) if n.args else []
-        for c in ch:
-            if isinstance(c, Tag):
-                kids.append(c.vn)
-                c.parent = None
-            else:
-                kids.append(c)
-        if tag == "#insert":
-            n.vn = h(Fragment, n.props, kids)
-        else:
-            props = n.props
-            if props is None:
-                props = tag_props(n, origin)
-                if prop_flags[1]:
-                    n.vn = element(tag, props or None, kids, prop_flags[0])
-                    continue
-            n.vn = h(tag, props or None, kids)
+        post(n, ctx)
     return root.vn
+
+
+def pre(n, ctx):
+    """Build ``n`` if it needs no child built first (a component, a reused keyed node, a leaf): True if done."""
+    if n.__class__ is not Tag:
+        comp = n.comp
+        if comp is not None:
+            vd = comp._vd
+            slot_in = vd.slot_in
+            if slot_in or vd.had_slots:
+                vd.had_slots = bool(slot_in)
+                if not vd.dirty:
+                    vd.version += 1
+            m = vd.memo
+            if m is None or m.args[1] != vd.version or m.el is None or m.failed or m.key != n.key:
+                m = memo(factory[1], comp, vd.version, key=n.key)
+            # else: the mounted memo itself, unchanged: the diff skips it by identity
+            n.vn = m
+            a = ctx.assign
+            if not a:
+                a = ctx.assign = []
+            a.append(comp)
+            a.append(m)
+            return True
+        if n.tag == "#insert":
+            return False
+    k = n.key
+    if k is not None:
+        keyed = ctx.keyed
+        if keyed is EMPTY:
+            keyed = ctx.keyed = {}
+        if k in keyed:
+            keyed[k] = None  # the same key twice in one render: never reused
+        else:
+            keyed[k] = n
+            prev = ctx.prev
+            if prev:
+                old = prev.get(k)
+                if old is not None and same(old, n):
+                    keyed[k] = old  # the record stays the built one
+                    return True
+    if n.children is not None:
+        return False
+    props = n.props
+    if props is None:
+        props = tag_props(n, ctx.inst)
+        if prop_flags[1]:
+            n.vn = element(n.tag, props or None, n.args, prop_flags[0])
+            return True
+    n.vn = h(n.tag, props or None, list(n.args))
+    return True
+
+
+def post(n, ctx):
+    """Build ``n`` from its children's VNodes (all built); unlink the children from it."""
+    tag = n.tag
+    if tag == "#insert":
+        ch = n.slot_kids()
+        kids = []
+    else:
+        ch = n.children
+        kids = list(n.args) if n.args else []
+    for c in ch:
+        if isinstance(c, Tag):
+            kids.append(c.vn)
+            c.parent = None
+        else:
+            kids.append(c)
+    if tag == "#insert":
+        n.vn = h(Fragment, n.props, kids)
+        return
+    props = n.props
+    if props is None:
+        props = tag_props(n, ctx.inst)
+        if prop_flags[1]:
+            n.vn = element(tag, props or None, kids, prop_flags[0])
+            return
+    n.vn = h(tag, props or None, kids)
+
+
+def built_on_exit(n, ctx):
+    """``n``'s ``with`` block ended: build it now if its subtree allows.
+
+    Inside a keyed node that last render also had (it may be reused as a
+    whole, ``ctx.hold``), nothing is built until that node's block ends.
+    """
+    k = n.key
+    if k is not None and ctx.prev and k in ctx.prev:
+        ctx.hold -= 1
+        if ctx.hold or ctx.late:
+            return
+        if pre(n, ctx):
+            return
+        # Changed: build its subtree now (its nodes were held back).
+        build(n, ctx, True)
+        return
+    if ctx.hold or ctx.late:
+        return
+    for c in n.children or ():
+        if c.__class__ is Tag or isinstance(c, Tag):
+            if c.vn is None and not pre(c, ctx):
+                return  # a child with children that was never a with block: the final walk builds it
+    if pre(n, ctx):
+        return
+    post(n, ctx)
 
 
 def same(a, b):
@@ -637,6 +714,7 @@ def same(a, b):
     vn = a.vn
     if vn is None or vn.el is None:
         return False
+    refs = None  # ref'd nodes take their VNode only if the answer is yes
     st = [a, b]
     while st:
         y = st.pop()
@@ -660,7 +738,10 @@ def same(a, b):
                             return False
                         props[on_prop(k)].fn = v
             if "ref" in yk:
-                y.vn = x.vn
+                if refs is None:
+                    refs = []
+                refs.append(y)
+                refs.append(x)
         elif x.kw is not None:
             return False
         xc = x.children
@@ -681,6 +762,9 @@ def same(a, b):
                 st.append(d)
             elif c != d or d.__class__ is Tag:
                 return False
+    if refs is not None:
+        for i in range(0, len(refs), 2):
+            refs[i].vn = refs[i + 1].vn
     b.vn = vn
     return True
 
@@ -702,3 +786,7 @@ class SlotPoint(Tag):
 
     def comp_slot(self):
         return self.owner._vd.slot_in.get(self.name)
+
+    def slot_kids(self):
+        content = self.comp_slot()
+        return content.kids() if content is not None else ()
