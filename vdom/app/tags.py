@@ -339,15 +339,23 @@ def make_tag(name, children, kwargs):
             name = kwargs["tag"]
     else:
         kwargs = None
+    # Tag(name, None, key, kwargs, children) without the __init__ call (about 1 µs on MicroPython).
+    node = _new(Tag)
+    node.tag = name
+    if key is not None:
+        node.key = key
+    if kwargs is not None:
+        node.kw = kwargs
     for c in children:
         cls = c.__class__
         if cls is not str and cls is not int and cls is not float:
-            node = Tag(name, None, key, kwargs, ())
             for x in children:
                 append_child(node, x)
             break
     else:
-        node = Tag(name, None, key, kwargs, children)
+        if children:
+            node.args = children
+            node.nu = len(children)
     if stack:
         parent = stack[-1]
         node.parent = parent
@@ -427,6 +435,7 @@ def tag_props(node, origin):
 
 
 prop_flags = [False, True]
+_new = object.__new__
 
 
 class Builder:
@@ -715,10 +724,15 @@ def same(a, b):
     if vn is None or vn.el is None:
         return False
     refs = None  # ref'd nodes take their VNode only if the answer is yes
+    T = Tag
+    MISSING = _MISSING
+    on_props = _on_props
     st = [a, b]
+    push = st.append
+    pop = st.pop
     while st:
-        y = st.pop()
-        x = st.pop()
+        y = pop()
+        x = pop()
         if x.tag != y.tag or x.args != y.args:
             return False
         yk = y.kw
@@ -732,11 +746,12 @@ def same(a, b):
                 props = x.vn.props
                 for k in yk:
                     v = yk[k]
-                    ov = xk.get(k, _MISSING)
+                    ov = xk.get(k, MISSING)
                     if v is not ov and v != ov:
-                        if ov is _MISSING or v is None or ov is None or k[:3] != "on_":
+                        p = on_props.get(k)  # the prop of an on_<event> keyword (made when x was built)
+                        if p is None or ov is MISSING or v is None or ov is None:
                             return False
-                        props[on_prop(k)].fn = v
+                        props[p].fn = v
             if "ref" in yk:
                 if refs is None:
                     refs = []
@@ -752,15 +767,16 @@ def same(a, b):
             continue
         if len(xc) != len(yc):
             return False
-        for i in range(len(xc)):
-            c = xc[i]
+        i = 0
+        for c in xc:
             d = yc[i]
-            if c.__class__ is Tag:
-                if d.__class__ is not Tag:
+            i += 1
+            if c.__class__ is T:
+                if d.__class__ is not T:
                     return False
-                st.append(c)
-                st.append(d)
-            elif c != d or d.__class__ is Tag:
+                push(c)
+                push(d)
+            elif c != d or d.__class__ is T:
                 return False
     if refs is not None:
         for i in range(0, len(refs), 2):
