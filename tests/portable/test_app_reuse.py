@@ -186,3 +186,35 @@ def test_rows_reused_after_a_change_are_recorded_again():
     page.state["selected"] = 1
     app.flush()
     assert page.refs["row2"].vn is v2      # changed last time, unchanged now: reused
+
+
+def test_shared_empty_defaults_stay_empty():
+    # Records and render contexts share one empty dict until they need their own: binding a
+    # component, filling a slot and listening on a component must never write into it.
+    from vdom.app import tags
+
+    @t.component()
+    class Field(Component):
+        props = ["value"]
+
+        def populate(self):
+            t.input(value=self.value or "")
+            self.insert_slot()
+
+    class P(Page):
+        def initial(self):
+            return {"v": "x"}
+
+        def populate(self):
+            with t.field(bind="v", on_focus=self.noop) as f:
+                t.span("in the slot")
+            t.field(title="plain")
+
+        def noop(self, event):
+            pass
+
+    app, r, c = mount(P)
+    app.active_page.state["v"] = "y"
+    app.flush()
+    assert "in the slot" in inner_html(c)
+    assert tags.EMPTY == {}

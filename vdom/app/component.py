@@ -19,7 +19,7 @@ TypeError when the class is first used.
 """
 
 from vdom.app import tags
-from vdom.app.tags import Tag, SlotPoint, merge_classes, attr_name, path_of, kebab, on_prop
+from vdom.app.tags import Tag, SlotPoint, merge_classes, attr_name, path_of, kebab, on_event
 from vdom.app.css import names as css_names
 from vdom.app.state import ReactiveDict
 from vdom.app.errors import PageError, PropsError, report
@@ -344,20 +344,28 @@ def make_component(cls, children, kwargs):
     ref = kwargs.get("ref")
     if ref is not None and key is None:
         key = "\x00ref:" + str(ref)
-    node = tags.CompTag("@" + cls.__name__, None, key)
+    node = _new(tags.CompTag)
+    name = _comp_tags.get(cls)
+    if name is None:
+        name = _comp_tags[cls] = "@" + cls.__name__
+    node.tag = name
+    if key is not None:
+        node.key = key
     if tags.stack:
         parent = tags.stack[-1]
         tags.append_child(parent, node)
         if key is None:
             node.slot = parent.nu - 1
     path = path_of(node)
-    kids = tags.ctx_dict(ctx, "kids")
+    kids = ctx.kids
+    if kids is EMPTY:
+        kids = ctx.kids = {}
     if path in kids:
         raise ValueError("two %s components at the same place in %s: give them distinct key=" % (
             cls.__name__, owner.__class__.__name__))
     props = {}
-    attrs = {}
-    listeners = {}
+    attrs = EMPTY
+    listeners = EMPTY
     classes = None
     bind = None
     for k in kwargs:
@@ -368,14 +376,22 @@ def make_component(cls, children, kwargs):
             continue
         elif k.startswith("on_"):
             if v is not None:
-                listeners[on_prop(k)[3:]] = v
+                if listeners is EMPTY:
+                    listeners = {}
+                listeners[on_event(k)] = v
         elif k == "classes" or k == "class_" or k == "class_name":
             classes = css_names(v, owner) if v.__class__ is not str else v
         elif k == "bind":
             bind = v
         else:
+            if attrs is EMPTY:
+                attrs = {}
             attrs[attr_name(k)] = v
     if bind is not None:
+        if attrs is EMPTY:
+            attrs = {}
+        if listeners is EMPTY:
+            listeners = {}
         bind_component(cls, owner, bind, kwargs, declared, props, attrs, listeners)
     ovd = owner._vd
     inst = ovd.kids.get(path)
@@ -388,7 +404,7 @@ def make_component(cls, children, kwargs):
         for n in declared:
             p = declared[n]
             v = props.get(n, p.default)
-            if n not in old or old[n] != v or (old[n] is v and isinstance(v, (list, dict))):
+            if n not in old or old[n] != v or (old[n] is v and (v.__class__ is list or v.__class__ is dict)):
                 old[n] = v
                 setattr(inst, n, v)
                 changed = True
@@ -416,8 +432,15 @@ def make_component(cls, children, kwargs):
         for x in children:
             tags.append_child(c, x)
     if ref is not None:
-        tags.ctx_dict(ctx, "refs")[ref] = inst
+        refs = ctx.refs
+        if refs is EMPTY:
+            refs = ctx.refs = {}
+        refs[ref] = inst
     return inst
+
+
+_new = object.__new__
+_comp_tags = {}  # component class -> its placeholder's tag ("@Name")
 
 
 def bind_component(cls, owner, path, kwargs, declared, props, attrs, listeners):

@@ -321,6 +321,17 @@ def on_prop(kwarg):
 _on_props = {}
 
 
+def on_event(kwarg):
+    """``on_click`` -> ``click``, ``on_my_event`` -> ``my-event`` (cached: slicing allocates)."""
+    e = _on_events.get(kwarg)
+    if e is None:
+        e = _on_events[kwarg] = attr_name(kwarg[3:])
+    return e
+
+
+_on_events = {}
+
+
 def make_tag(name, children, kwargs):
     """``t.<name>(*children, **kwargs)``: a builder node appended to the current parent.
 
@@ -549,15 +560,6 @@ class Context:
         self.inst = inst
         if prev:
             self.prev = prev
-
-
-def ctx_dict(ctx, name):
-    """``ctx.<name>`` as a dict of its own (made on first use)."""
-    d = getattr(ctx, name)
-    if d is EMPTY:
-        d = {}
-        setattr(ctx, name, d)
-    return d
 
 
 def build(root, ctx, root_checked=False):
