@@ -534,6 +534,7 @@ def render(inst, version):
     prev = reader[0]
     try:
         root = ctx.root = Tag(inst.enclosing_tag, root_props(inst))
+        tags.reset_replay()
         tags.contexts.append(ctx)
         stack.append(root)
         reader[0] = inst
@@ -541,6 +542,11 @@ def render(inst, version):
             app.state.forget(inst)
         inst.precheck()
         inst.populate()
+        if tags.pending[0] is not None:
+            tags.resolve_pending()
+        if tags.replaying:  # a with block left open by the page's code
+            tags.reset_replay()
+            ctx.stale = True
         del stack[base:]
         if ctx.selects:
             mark_options(ctx)
@@ -554,6 +560,7 @@ def render(inst, version):
         raise
     finally:
         del stack[base:]
+        tags.reset_replay()
         if tags.contexts and tags.contexts[-1] is ctx:
             tags.contexts.pop()
         reader[0] = prev

@@ -158,17 +158,33 @@ class Tag:
 
     def __enter__(self):
         stack.append(self)
-        k = self.key
-        if k is not None and contexts:
-            ctx = contexts[-1]
-            if ctx.prev and k in ctx.prev:
-                ctx.hold += 1  # may be reused whole: build nothing inside it yet
+        if pending[0] is self:
+            pending[0] = None
+        if self.vn is not None:
+            # Last render's node, given again the same inputs (see ``reuse``).
+            if self.children is not None:
+                replaying.append(self)  # its block is compared with last render's, call by call
+                rindex.append(0)
+            else:
+                self.vn = None  # it had no children: whatever the block adds, it is rebuilt
+                if replaying:
+                    replay_dirty[0] = True
         return self
 
     def __exit__(self, typ, value, tb):
         if stack and stack[-1] is self:
             stack.pop()
-        if typ is None and contexts and self.vn is None and self.tag[:1] != "#":
+        if pending[0] is not None:
+            resolve_pending()
+        if replaying and replaying[-1] is self:
+            replaying.pop()
+            i = rindex.pop()
+            if i < len(self.children):
+                diverge(self, i)  # last render's block had more
+            if not replaying and contexts:
+                end_replay(self, contexts[-1])
+            return False
+        if typ is None and contexts and self.vn is None and self.tag[:1] != "#" and not replaying:
             built_on_exit(self, contexts[-1])
         return False
 
@@ -195,7 +211,16 @@ class Tag:
 
 
 def append_child(parent, c):
-    if parent.vn is not None and contexts:
+    if pending[0] is not None:
+        resolve_pending()
+    if replaying and replaying[-1] is parent:
+        i = rindex[-1]
+        ch = parent.children
+        if i < len(ch) and ch[i].__class__ is c.__class__ and c.__class__ is not Tag and ch[i] == c:
+            rindex[-1] = i + 1  # the same text as last render
+            return
+        diverge(parent, i)
+    elif parent.vn is not None and contexts:
         contexts[-1].stale = True  # added to after it was built (Tag.add() late): rebuild all
     cls = c.__class__
     if cls is str or cls is int or cls is float:
@@ -350,6 +375,32 @@ def make_tag(name, children, kwargs):
             name = kwargs["tag"]
     else:
         kwargs = None
+    if pending[0] is not None:
+        resolve_pending()
+    if stack:
+        parent = stack[-1]
+        if replaying and replaying[-1] is parent:
+            # Inside a reused row: compare with last render's next child (``reuse``, inlined).
+            i = rindex[-1]
+            ch = parent.children
+            old = ch[i] if i < len(ch) else None
+            if old is not None and old.__class__ is Tag and matches(old, name, children, kwargs):
+                rindex[-1] = i + 1
+                if old.children is not None:
+                    pending[0] = old
+            else:
+                diverge(parent, i)
+                old = None
+        else:
+            old = reuse(parent, key, name, children, kwargs) if key is not None else None
+        if old is not None:
+            if ref is not None:
+                ctx = contexts[-1]
+                refs = ctx.refs
+                if refs is EMPTY:
+                    refs = ctx.refs = {}
+                refs[ref] = old
+            return old
     # Tag(name, None, key, kwargs, children) without the __init__ call (about 1 µs on MicroPython).
     node = _new(Tag)
     node.tag = name
@@ -552,7 +603,6 @@ class Context:
     selects = ()
     prev = None
     root = None     # the render's root builder node
-    hold = 0        # open keyed blocks that may be reused whole (see built_on_exit)
     late = False    # build everything after populate() (a bound <select multiple> marks its options first)
     stale = False   # a node changed after it was built: the final walk rebuilds all
 
@@ -562,22 +612,20 @@ class Context:
             self.prev = prev
 
 
-def build(root, ctx, root_checked=False):
+def build(root, ctx):
     """Turn the builder tree at ``root`` into VNodes (iteratively); return root's VNode.
 
     Component nodes become ``memo(render, instance, version)`` nodes (the
     pairs are collected in ``ctx.assign`` and committed by the caller);
     slot insertion points become fragments of the consumer's slot content.
-    A keyed node whose subtree was given exactly what the node of the same
-    key was given last render (``ctx.prev``) takes over that node's VNode,
-    the very object mounted, so the diff skips it: only its handlers are
-    swapped (``same``).  Most nodes are already built when this runs: an
-    element is built as its ``with`` block ends (``Tag.__exit__``), which
-    saves walking the tree twice; this walk builds the rest (the root, and
-    everything when ``ctx.stale``: a node changed after it was built).
-    Each node is unlinked from its parent once built: under MicroPython's
-    conservative collector one stale pointer to any node of an old tree
-    kept the whole tree alive.
+    Most nodes are already built when this runs: an element is built as
+    its ``with`` block ends (``Tag.__exit__``), and a keyed row that got
+    the same inputs as last render is last render's, VNode included (see
+    ``reuse``); this walk builds the rest (the root, and everything when
+    ``ctx.stale``: a node changed after it was built).  Each node is
+    unlinked from its parent once built: under MicroPython's conservative
+    collector one stale pointer to any node of an old tree kept the whole
+    tree alive.
     """
     rebuild = ctx.stale
     if rebuild:  # start again: every node is built (and registered) once by this walk
@@ -590,9 +638,7 @@ def build(root, ctx, root_checked=False):
         if not done:
             if n.vn is not None and not rebuild:
                 continue
-            if root_checked and n is root:
-                pass  # pre() already ran on it (built_on_exit): only its subtree is left
-            elif pre(n, ctx):
+            if pre(n, ctx):
                 continue
             st.append(n)
             st.append(True)
@@ -605,6 +651,14 @@ def build(root, ctx, root_checked=False):
             continue
         post(n, ctx)
     return root.vn
+
+
+def reset_replay():
+    """Forget any comparison in progress (a render starts or ended early)."""
+    del replaying[:]
+    del rindex[:]
+    replay_dirty[0] = False
+    pending[0] = None
 
 
 def pre(n, ctx):
@@ -637,15 +691,10 @@ def pre(n, ctx):
         if keyed is EMPTY:
             keyed = ctx.keyed = {}
         if k in keyed:
-            keyed[k] = None  # the same key twice in one render: never reused
+            if keyed[k] is not n:
+                keyed[k] = None  # the same key twice in one render: never reused
         else:
             keyed[k] = n
-            prev = ctx.prev
-            if prev:
-                old = prev.get(k)
-                if old is not None and same(old, n):
-                    keyed[k] = old  # the record stays the built one
-                    return True
     if n.children is not None:
         return False
     props = n.props
@@ -686,22 +735,8 @@ def post(n, ctx):
 
 
 def built_on_exit(n, ctx):
-    """``n``'s ``with`` block ended: build it now if its subtree allows.
-
-    Inside a keyed node that last render also had (it may be reused as a
-    whole, ``ctx.hold``), nothing is built until that node's block ends.
-    """
-    k = n.key
-    if k is not None and ctx.prev and k in ctx.prev:
-        ctx.hold -= 1
-        if ctx.hold or ctx.late:
-            return
-        if pre(n, ctx):
-            return
-        # Changed: build its subtree now (its nodes were held back).
-        build(n, ctx, True)
-        return
-    if ctx.hold or ctx.late:
+    """``n``'s ``with`` block ended: build it now if its subtree allows."""
+    if ctx.late:
         return
     for c in n.children or ():
         if c.__class__ is Tag or isinstance(c, Tag):
@@ -712,79 +747,132 @@ def built_on_exit(n, ctx):
     post(n, ctx)
 
 
-def same(a, b):
-    """True if builder subtree ``b`` was given what ``a`` (last render's, built and mounted) was.
+# Reuse of last render's builder nodes.  A keyed (or ref'd) call whose tag, arguments and
+# keywords equal those of the node of that key last render (handlers aside) gets that very
+# node back, with its mounted VNode; inside its ``with`` block every call is compared with the
+# node's next child of last render (``replaying``: the open nodes being compared, ``rindex`` the
+# next child's index in each) and, while they match, gets that child back: an unchanged row allocates
+# no builder node and no VNode, and the diff skips it by identity.  At the first difference
+# the rest of that block is built anew (``diverge``) and the whole row is rebuilt when its
+# block ends (``end_replay``).  New handler functions go into the handler objects of the
+# mounted props as calls match.
+replaying = []
+rindex = []  # for each node of ``replaying``: the index of the child the next call is compared with
+replay_dirty = [False]
+# A node given back for a call whose ``with`` has not been seen yet: if none comes (the next
+# builder event), last render's children were not asked for (``resolve_pending``).
+pending = [None]
 
-    Handlers may differ but not appear or disappear: ``b``'s go into the
-    handler objects of ``a``'s props as the walk goes (harmless if the
-    answer is no: those props are then patched or unmounted).  ``bind=``
-    (the state may have changed), components and slot points are never
-    the same (their classes are not ``Tag``).  ``b`` takes ``a``'s VNode (and so does every ref'd node in
-    it) for ``Tag.element``; ``a`` stays the record for the next render.
-    """
-    vn = a.vn
-    if vn is None or vn.el is None:
+
+def reuse(parent, key, name, args, kwargs):
+    """Last render's node for this call, or None (a new node is made)."""
+    if replaying and replaying[-1] is parent:
+        i = rindex[-1]
+        ch = parent.children
+        if i < len(ch):
+            old = ch[i]
+            if old.__class__ is Tag and matches(old, name, args, kwargs):
+                rindex[-1] = i + 1
+                if old.children is not None:
+                    pending[0] = old
+                return old
+        diverge(parent, i)
+        return None
+    if key is None or not contexts:
+        return None
+    ctx = contexts[-1]
+    prev = ctx.prev
+    if not prev or ctx.late:
+        return None
+    old = prev.get(key)
+    if old is None or old.__class__ is not Tag or not matches(old, name, args, kwargs):
+        return None
+    keyed = ctx.keyed
+    if keyed is EMPTY:
+        keyed = ctx.keyed = {}
+    if key in keyed:
+        if keyed[key] is not old:
+            keyed[key] = None  # the same key twice in one render
+    else:
+        keyed[key] = old
+    old.parent = parent
+    ch = parent.children
+    if ch is None:
+        parent.children = [old]
+    else:
+        ch.append(old)
+    if old.children is not None:
+        pending[0] = old
+    return old
+
+
+def matches(old, name, args, kwargs):
+    """Whether ``old`` (mounted) was given ``name``, ``args``, ``kwargs``; swaps in new handlers."""
+    vn = old.vn
+    if vn is None or vn.el is None or old.tag != name or old.args != args:
         return False
-    refs = None  # ref'd nodes take their VNode only if the answer is yes
-    T = Tag
-    MISSING = _MISSING
-    on_props = _on_props
-    st = [a, b]
-    push = st.append
-    pop = st.pop
-    while st:
-        y = pop()
-        x = pop()
-        if x.tag != y.tag or x.args != y.args:
+    ok = old.kw
+    if kwargs is None:
+        return ok is None
+    if ok is None or "bind" in kwargs:
+        return False
+    if ok != kwargs:
+        if len(ok) != len(kwargs):
             return False
-        yk = y.kw
-        if yk is not None:
-            xk = x.kw
-            if xk is None or "bind" in yk:
-                return False
-            if xk != yk:
-                if len(xk) != len(yk):
+        props = vn.props
+        for k in kwargs:
+            v = kwargs[k]
+            ov = ok.get(k, _MISSING)
+            if v is not ov and v != ov:
+                p = _on_props.get(k)  # the prop of an on_<event> keyword (made when old was built)
+                if p is None or ov is _MISSING or v is None or ov is None:
                     return False
-                props = x.vn.props
-                for k in yk:
-                    v = yk[k]
-                    ov = xk.get(k, MISSING)
-                    if v is not ov and v != ov:
-                        p = on_props.get(k)  # the prop of an on_<event> keyword (made when x was built)
-                        if p is None or ov is MISSING or v is None or ov is None:
-                            return False
-                        props[p].fn = v
-            if "ref" in yk:
-                if refs is None:
-                    refs = []
-                refs.append(y)
-                refs.append(x)
-        elif x.kw is not None:
-            return False
-        xc = x.children
-        yc = y.children
-        if xc is None or yc is None:
-            if xc is not yc:
-                return False
-            continue
-        if len(xc) != len(yc):
-            return False
-        i = 0
-        for c in xc:
-            d = yc[i]
-            i += 1
-            if c.__class__ is T:
-                if d.__class__ is not T:
-                    return False
-                push(c)
-                push(d)
-            elif c != d or d.__class__ is T:
-                return False
-    if refs is not None:
-        for i in range(0, len(refs), 2):
-            refs[i].vn = refs[i + 1].vn
-    b.vn = vn
+                props[p].fn = v
     return True
+
+
+def diverge(parent, i):
+    """``parent``'s block differs from last render's from child ``i`` on: keep what matched."""
+    ch = parent.children
+    if i < len(ch):
+        parent.children = ch = ch[:i]
+    n = len(parent.args)
+    for c in ch:
+        if c.__class__ is not Tag or c.key is None:
+            n += 1
+    parent.nu = n
+    parent.vn = None
+    if replaying and replaying[-1] is parent:
+        replaying.pop()
+        rindex.pop()
+    replay_dirty[0] = True
+
+
+def resolve_pending():
+    """A node given back with children was not entered: it has none now."""
+    c = pending[0]
+    pending[0] = None
+    if c.vn is not None and c.children is not None:
+        c.children = None
+        c.nu = len(c.args)
+        c.vn = None
+        replay_dirty[0] = True
+
+
+def end_replay(root, ctx):
+    """The block of a reused keyed node ended: keep its VNode, or rebuild it if anything differed."""
+    if not replay_dirty[0]:
+        return
+    replay_dirty[0] = False
+    st = [root]
+    while st:
+        n = st.pop()
+        n.vn = None
+        for c in n.children or ():
+            if c.__class__ is Tag:
+                st.append(c)
+    if not ctx.late:
+        build(root, ctx)
 
 
 _MISSING = object()
