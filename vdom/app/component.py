@@ -432,10 +432,7 @@ def make_component(cls, children, kwargs):
         for x in children:
             tags.append_child(c, x)
     if ref is not None:
-        refs = ctx.refs
-        if refs is EMPTY:
-            refs = ctx.refs = {}
-        refs[ref] = inst
+        tags.set_ref(ref, inst)
     return inst
 
 

@@ -395,11 +395,7 @@ def make_tag(name, children, kwargs):
             old = reuse(parent, key, name, children, kwargs) if key is not None else None
         if old is not None:
             if ref is not None:
-                ctx = contexts[-1]
-                refs = ctx.refs
-                if refs is EMPTY:
-                    refs = ctx.refs = {}
-                refs[ref] = old
+                set_ref(ref, old)
             return old
     # Tag(name, None, key, kwargs, children) without the __init__ call (about 1 µs on MicroPython).
     node = _new(Tag)
@@ -437,12 +433,17 @@ def make_tag(name, children, kwargs):
             node.props = tag_props(node, origin)
             bind_factory[0](node, origin, kwargs["bind"])
         if ref is not None and contexts:
-            ctx = contexts[-1]
-            refs = ctx.refs
-            if refs is EMPTY:
-                refs = ctx.refs = {}
-            refs[ref] = node
+            set_ref(ref, node)
     return node
+
+
+def set_ref(name, target):
+    """``ref=name`` in the render in progress: ``self.refs[name]`` once it is committed."""
+    ctx = contexts[-1]
+    refs = ctx.refs
+    if refs is EMPTY:
+        refs = ctx.refs = {}
+    refs[name] = target
 
 
 def tag_props(node, origin):
