@@ -143,3 +143,21 @@ def test_static_subtrees_as_children_are_cloned_from_one_template():
     assert inner_html(c) == "<div><ul><li>0%s</li><li>1%s</li><li>2%s</li></ul>tail %s</div>" % (
         span, span, span, span)
     assert r.count("clone") == 4 and r.count("create_element") == 1 + 3 + 1 + 1  # template, li x3, ul, page div
+
+
+def test_a_component_registered_after_its_name_was_used_as_a_tag_takes_over():
+    # t.<name> functions are cached; registering a component under the name must replace them.
+    def view(self):
+        t.late_widget("as an element")
+
+    app, r, c = mount(_page(view))
+    assert find1(c, "late-widget") is not None
+
+    @t.component()
+    class LateWidget(Component):
+        def populate(self):
+            t.b("as a component")
+
+    app2, r2, c2 = mount(_page(view))
+    from vdom.app.testing import find
+    assert find(c2, "late-widget") == [] and find1(c2, "b") is not None

@@ -548,6 +548,14 @@ class Builder:
     def add_component(self, cls, name=None):
         n = name or getattr(cls, "component_name", None) or kebab(cls.__name__)
         components[n.replace("_", "-").lower()] = cls
+        # The tag functions made so far looked components up when they were made: forget them.
+        fns = self._fns
+        for k in list(fns):
+            try:
+                delattr(self, k)
+            except AttributeError:
+                pass
+        fns.clear()
 
     def add_library(self, library):
         for cls in library.components:
@@ -555,13 +563,16 @@ class Builder:
 
 
 def _tag_fn(name):
-    lname = name.lower()
+    """The function behind ``t.<name>``: a component's maker if one is registered under the name
+    now (``add_component`` drops these functions), else an element's."""
+    cls = components.get(name) or components.get(name.lower())
+    if cls is not None:
+        def make_component(*children, **kwargs):
+            return factory[0](cls, children, kwargs)
+
+        return make_component
 
     def make(*children, **kwargs):
-        if components:
-            cls = components.get(name) or components.get(lname)
-            if cls is not None:
-                return factory[0](cls, children, kwargs)
         return make_tag(name, children, kwargs)
 
     return make
