@@ -280,7 +280,7 @@ class DomRenderer(Renderer):
         self._listeners = {}      # n -> vdom.Listener
         self._next_listener = 0
         self._freed = 0
-        self._dispatch_proxy = create_proxy(self._dispatch)
+        self._dispatch_proxy = create_proxy(self._dispatch) if bind_listeners else None
         self.calls = None
         self.crossings = 0
         if idle_gc is None:
