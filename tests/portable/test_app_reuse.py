@@ -218,3 +218,30 @@ def test_shared_empty_defaults_stay_empty():
     app.flush()
     assert "in the slot" in inner_html(c)
     assert tags.EMPTY == {}
+
+
+def test_a_reactive_dict_prop_passed_again_rerenders_the_child():
+    # The same dict object (here the page's ReactiveDict, a dict subclass) given again may have
+    # changed in place: the child must render again.
+    from vdom.app import Component
+    from vdom.app.testing import find1
+
+    @t.component()
+    class ShowsTick(Component):
+        props = ["data"]
+
+        def populate(self):
+            t.span(str(self.data["tick"]))
+
+    class P(Page):
+        def initial(self):
+            return {"tick": 0}
+
+        def populate(self):
+            t.shows_tick(data=self.state)
+
+    app, r, c = mount(P)
+    page = app.active_page
+    page.state["tick"] = 1
+    app.flush()
+    assert text_of(find1(c, "span")) == "1"

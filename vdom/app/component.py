@@ -404,7 +404,7 @@ def make_component(cls, children, kwargs):
         for n in declared:
             p = declared[n]
             v = props.get(n, p.default)
-            if n not in old or old[n] != v or (old[n] is v and (v.__class__ is list or v.__class__ is dict)):
+            if n not in old or old[n] != v or (old[n] is v and isinstance(v, _MUTABLE_PROPS)):
                 old[n] = v
                 setattr(inst, n, v)
                 changed = True
@@ -437,6 +437,7 @@ def make_component(cls, children, kwargs):
 
 
 _new = object.__new__
+_MUTABLE_PROPS = (list, dict)  # a prop given again as the same list/dict (a ReactiveDict too) may have changed
 _comp_tags = {}  # component class -> its placeholder's tag ("@Name")
 
 
