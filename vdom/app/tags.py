@@ -40,16 +40,13 @@ factory = [None, None]
 listener_factory = [None]
 bind_factory = [None]
 
-_CLASS_NAMES = {"classes": 1, "class_": 1, "class_name": 1, "class": 1}
-# make_tag's special keyword arguments, told apart with one dict lookup.
+# The keyword arguments of t.<tag>() that are not attributes, told apart with one dict lookup
+# (key, ref, bind and tag= are read by make_tag and are not props).
+_K_OTHER = 0
 _K_CLASS = 1
-_K_KEY = 2
-_K_REF = 3
-_K_BIND = 4
-_K_TAG = 5
-_K_STYLE = 6
-_KWARGS = {"classes": _K_CLASS, "class_": _K_CLASS, "class_name": _K_CLASS, "class": _K_CLASS, "key": _K_KEY,
-           "ref": _K_REF, "bind": _K_BIND, "tag": _K_TAG, "style": _K_STYLE}
+_K_STYLE = 2
+_KWARGS = {"classes": _K_CLASS, "class_": _K_CLASS, "class_name": _K_CLASS, "class": _K_CLASS, "key": _K_OTHER,
+           "ref": _K_OTHER, "bind": _K_OTHER, "tag": _K_OTHER, "style": _K_STYLE}
 _attr_names = {}   # python kwarg name -> attribute name (cached)
 _tag_names = {}    # t.<name> -> tag name
 
