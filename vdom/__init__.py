@@ -8,7 +8,7 @@ from vdom.vnode import VNode, MemoNode, Static, h, text, memo, static, clone, Fr
 from vdom.renderer import Renderer, Listener
 from vdom.root import Root, create_root
 from vdom.reconcile import Patcher, hosts, SVG_NS, MATHML_NS
-from vdom.errors import VDomError, RenderError
+from vdom.errors import VDomError, RenderError, PatchError
 from vdom.lis import lis
 
 __version__ = "0.1.0"
@@ -17,5 +17,5 @@ __all__ = [
     "VNode", "MemoNode", "Static", "h", "text", "memo", "static", "clone", "Fragment", "TEXT", "MEMO",
     "RAW", "STATIC",
     "Renderer", "Listener", "Root", "create_root", "Patcher", "hosts", "SVG_NS", "MATHML_NS",
-    "VDomError", "RenderError", "lis",
+    "VDomError", "RenderError", "PatchError", "lis",
 ]

@@ -76,6 +76,11 @@ class Patcher:
         self.moves = 0
         self.mounted = 0
         self.unmounted = 0
+        # Fault bookkeeping (see Root): the VNode being worked on when an exception
+        # passed through (recorded once, by the innermost handler) and the top-level
+        # hosts an unmount was detaching, which a failure there would orphan.
+        self.fault = None
+        self.detaching = None
 
     # -- entry points -------------------------------------------------------
 
@@ -87,6 +92,8 @@ class Patcher:
         self.errors = []
         self.inserted = []
         self.stack = []
+        self.fault = None
+        self.detaching = None
 
     def patch_children(self, parent, old, new, anchor=None, ns=None, own=False):
         """Make the hosts of ``old`` (children of ``parent``) match ``new``.
@@ -123,8 +130,18 @@ class Patcher:
         q = self.inserted
         if q:
             self.inserted = []
-            for v in q:
-                v.props["hook"]["insert"](v)
+            v = None
+            try:
+                for v in q:
+                    v.props["hook"]["insert"](v)
+            except BaseException:
+                self._note(v, "insert hook")
+                raise
+
+    def _note(self, v, op):
+        # Called from the except clauses of the walks: the innermost one wins.
+        if self.fault is None:
+            self.fault = (v, op)
 
     # -- children -----------------------------------------------------------
 
@@ -148,132 +165,142 @@ class Patcher:
                 children(parent, a.children, b.children, end if nxt is None else nxt.el, ns, False)
 
     def _children(self, parent, oc, nc, end, ns, own):
-        ol = len(oc) if oc else 0
-        nl = len(nc) if nc else 0
-        if nl == 0:
-            if ol:
-                if own:
-                    for a in oc:
-                        self.unmount(a, parent, False)
-                    self.r.clear(parent)
-                else:
-                    for a in oc:
-                        self.unmount(a, parent, True)
-            return
-        if ol == 0:
-            for j in range(nl):
-                nc[j] = self.mount(nc[j], parent, end, ns)
-            return
-        pair = self._pair
-        i = 0
-        e1 = ol - 1
-        e2 = nl - 1
-        # 1. common prefix
-        while i <= e1 and i <= e2:
-            a = oc[i]
-            b = nc[i]
-            if a.key != b.key or a.slot != b.slot or a.tag != b.tag:
-                break
-            if b.el is not None and a is not b:
-                b = nc[i] = clone(b)  # a reused keyed node mounted elsewhere
-            pair(a, b, parent, nc[i + 1] if i < e2 else None, end, ns)
-            i += 1
-        # 2. common suffix
-        while i <= e1 and i <= e2:
-            a = oc[e1]
-            b = nc[e2]
-            if a.key != b.key or a.slot != b.slot or a.tag != b.tag:
-                break
-            if b.el is not None and a is not b:
-                b = nc[e2] = clone(b)
-            pair(a, b, parent, nc[e2 + 1] if e2 + 1 < nl else None, end, ns)
-            e1 -= 1
-            e2 -= 1
-        # 3. only additions
-        if i > e1:
-            if i <= e2:
-                anchor = nc[e2 + 1].el if e2 + 1 < nl else end
-                for j in range(i, e2 + 1):
-                    nc[j] = self.mount(nc[j], parent, anchor, ns)
-            return
-        # 4. only removals
-        if i > e2:
-            for k in range(i, e1 + 1):
-                self.unmount(oc[k], parent, True)
-            return
-        # 5. unknown middle
-        self._middle(parent, oc, nc, i, e1, e2, end, ns, own)
+        b = None
+        try:
+            ol = len(oc) if oc else 0
+            nl = len(nc) if nc else 0
+            if nl == 0:
+                if ol:
+                    if own:
+                        for a in oc:
+                            self.unmount(a, parent, False)
+                        self.r.clear(parent)
+                    else:
+                        for a in oc:
+                            self.unmount(a, parent, True)
+                return
+            if ol == 0:
+                for j in range(nl):
+                    nc[j] = self.mount(nc[j], parent, end, ns)
+                return
+            pair = self._pair
+            i = 0
+            e1 = ol - 1
+            e2 = nl - 1
+            # 1. common prefix
+            while i <= e1 and i <= e2:
+                a = oc[i]
+                b = nc[i]
+                if a.key != b.key or a.slot != b.slot or a.tag != b.tag:
+                    break
+                if b.el is not None and a is not b:
+                    b = nc[i] = clone(b)  # a reused keyed node mounted elsewhere
+                pair(a, b, parent, nc[i + 1] if i < e2 else None, end, ns)
+                i += 1
+            # 2. common suffix
+            while i <= e1 and i <= e2:
+                a = oc[e1]
+                b = nc[e2]
+                if a.key != b.key or a.slot != b.slot or a.tag != b.tag:
+                    break
+                if b.el is not None and a is not b:
+                    b = nc[e2] = clone(b)
+                pair(a, b, parent, nc[e2 + 1] if e2 + 1 < nl else None, end, ns)
+                e1 -= 1
+                e2 -= 1
+            # 3. only additions
+            if i > e1:
+                if i <= e2:
+                    anchor = nc[e2 + 1].el if e2 + 1 < nl else end
+                    for j in range(i, e2 + 1):
+                        nc[j] = self.mount(nc[j], parent, anchor, ns)
+                return
+            # 4. only removals
+            if i > e2:
+                for k in range(i, e1 + 1):
+                    self.unmount(oc[k], parent, True)
+                return
+            # 5. unknown middle
+            self._middle(parent, oc, nc, i, e1, e2, end, ns, own)
+        except BaseException:
+            self._note(b, "patch")
+            raise
 
     def _middle(self, parent, oc, nc, s, e1, e2, end, ns, own):
-        nl = len(nc)
-        keymap = None
-        slotmap = None
-        for j in range(s, e2 + 1):
-            b = nc[j]
-            if b.key is None:
-                if slotmap is None:
-                    slotmap = {}
-                slotmap[b.slot] = j
-            else:
-                if keymap is None:
-                    keymap = {}
-                keymap[b.key] = j
-        count = e2 - s + 1
-        src = [-1] * count
-        moved = False
-        last = -1
-        matched = 0
-        gone = None
-        pair = self._pair
-        for k in range(s, e1 + 1):
-            a = oc[k]
-            if a.key is None:
-                j = slotmap.get(a.slot) if slotmap is not None else None
-            else:
-                j = keymap.get(a.key) if keymap is not None else None
-            if j is not None:
+        b = None
+        try:
+            nl = len(nc)
+            keymap = None
+            slotmap = None
+            for j in range(s, e2 + 1):
                 b = nc[j]
-                if b.tag == a.tag:
-                    src[j - s] = k
-                    if j < last:
-                        moved = True
-                    else:
-                        last = j
-                    matched += 1
-                    if b.el is not None and a is not b:
-                        b = nc[j] = clone(b)
-                    pair(a, b, parent, nc[j + 1] if j + 1 < nl else None, end, ns)
-                    continue
-            if gone is None:
-                gone = []
-            gone.append(a)
-        if matched == 0 and own and s == 0 and e1 == len(oc) - 1 and e2 == nl - 1:
-            # Nothing survives: one clear instead of a remove per child (Inferno's trick).
-            for a in oc:
-                self.unmount(a, parent, False)
-            self.r.clear(parent)
-            for j in range(nl):
-                nc[j] = self.mount(nc[j], parent, None, ns)
-            return
-        if gone is not None:
-            for a in gone:
-                self.unmount(a, parent, True)
-        if moved:
-            seq = lis(src)
-            q = len(seq) - 1
-        else:
-            seq = None
-            q = -1
-        for t in range(count - 1, -1, -1):
-            j = s + t
-            anchor = nc[j + 1].el if j + 1 < nl else end
-            if src[t] < 0:
-                nc[j] = self.mount(nc[j], parent, anchor, ns)
-            elif moved:
-                if q >= 0 and seq[q] == t:
-                    q -= 1
+                if b.key is None:
+                    if slotmap is None:
+                        slotmap = {}
+                    slotmap[b.slot] = j
                 else:
-                    self._move(nc[j], parent, anchor)
+                    if keymap is None:
+                        keymap = {}
+                    keymap[b.key] = j
+            count = e2 - s + 1
+            src = [-1] * count
+            moved = False
+            last = -1
+            matched = 0
+            gone = None
+            pair = self._pair
+            for k in range(s, e1 + 1):
+                a = oc[k]
+                if a.key is None:
+                    j = slotmap.get(a.slot) if slotmap is not None else None
+                else:
+                    j = keymap.get(a.key) if keymap is not None else None
+                if j is not None:
+                    b = nc[j]
+                    if b.tag == a.tag:
+                        src[j - s] = k
+                        if j < last:
+                            moved = True
+                        else:
+                            last = j
+                        matched += 1
+                        if b.el is not None and a is not b:
+                            b = nc[j] = clone(b)
+                        pair(a, b, parent, nc[j + 1] if j + 1 < nl else None, end, ns)
+                        continue
+                if gone is None:
+                    gone = []
+                gone.append(a)
+            if matched == 0 and own and s == 0 and e1 == len(oc) - 1 and e2 == nl - 1:
+                # Nothing survives: one clear instead of a remove per child (Inferno's trick).
+                for a in oc:
+                    self.unmount(a, parent, False)
+                self.r.clear(parent)
+                for j in range(nl):
+                    nc[j] = self.mount(nc[j], parent, None, ns)
+                return
+            if gone is not None:
+                for a in gone:
+                    self.unmount(a, parent, True)
+            if moved:
+                seq = lis(src)
+                q = len(seq) - 1
+            else:
+                seq = None
+                q = -1
+            for t in range(count - 1, -1, -1):
+                j = s + t
+                anchor = nc[j + 1].el if j + 1 < nl else end
+                if src[t] < 0:
+                    nc[j] = self.mount(nc[j], parent, anchor, ns)
+                elif moved:
+                    if q >= 0 and seq[q] == t:
+                        q -= 1
+                    else:
+                        self._move(nc[j], parent, anchor)
+        except BaseException:
+            self._note(b, "patch")
+            raise
 
     # -- pairs --------------------------------------------------------------
 
@@ -401,11 +428,13 @@ class Patcher:
             return
         if not replace and new.key == old.key and new.tag == old.tag and new.slot == old.slot:
             self._pair(old, new, parent, nxt, end, ns)
+            b.children = [new]
+            b.el = new.el
         else:
             new = self._mount(new, parent, old.el, ns)
+            b.children = [new]  # before the unmount: if it fails, new's hosts stay reachable
+            b.el = new.el
             self._unmount(old, parent, True)
-        b.children = [new]
-        b.el = new.el
 
     def _memo_child(self, v, parent, ns):
         """Render memo ``v`` for mounting under ``parent``: its one child, not mounted yet."""
@@ -534,8 +563,8 @@ class Patcher:
         lst = ev.get(t) if ev is not None else None
         if handler is None:
             if lst is not None:
-                del ev[t]
                 self.r.remove_listener(el, t, lst)
+                del ev[t]
         elif lst is not None:
             lst.handler = handler
         else:
@@ -605,131 +634,137 @@ class Patcher:
             st = [v, None, None, None, 3, c, parent, anchor, ns, 1]
         else:
             st = [v, parent, anchor, ns, 1]
-        while st:
-            kind = st.pop()
-            ns = st.pop()
-            anchor = st.pop()
-            parent = st.pop()
-            v = st.pop()
-            if kind == 5:
-                el = v.el
-                ch = v.children
-                n = len(ch)
-                for i in range(n):
-                    c = ch[i]
-                    if c.el is not None:
-                        c = ch[i] = clone(c)
-                    t = c.tag
-                    if t == TEXT:
-                        ce = c.el = r.create_text(c.text)
+        c = None
+        kind = 1
+        try:
+            while st:
+                kind = st.pop()
+                ns = st.pop()
+                anchor = st.pop()
+                parent = st.pop()
+                v = st.pop()
+                if kind == 5:
+                    el = v.el
+                    ch = v.children
+                    n = len(ch)
+                    for i in range(n):
+                        c = ch[i]
+                        if c.el is not None:
+                            c = ch[i] = clone(c)
+                        t = c.tag
+                        if t == TEXT:
+                            ce = c.el = r.create_text(c.text)
+                            r.insert(el, ce, None)
+                            continue
+                        if t == STATIC:
+                            ce = c.el = self._static(c, ns)
+                            r.insert(el, ce, None)
+                            continue
+                        props = c.props
+                        if t in _GENERAL or (props is not None and "hook" in props):
+                            _push_mounts(st, ch, i, el, None, ns, 0)
+                            break
+                        if t == "svg":
+                            ens = SVG_NS
+                        elif t == "math":
+                            ens = MATHML_NS
+                        else:
+                            ens = ns
+                        if ens is None:
+                            ce = r.create_element(t)
+                        else:
+                            ce = r.create_element_ns(ens, t)
+                        c.el = ce
+                        if props is not None:
+                            self._set_props(c, ce, props, ens)
+                        tx = c.text
+                        if tx.__class__ is str and tx:
+                            self._stc(ce, tx)
                         r.insert(el, ce, None)
-                        continue
-                    if t == STATIC:
-                        ce = c.el = self._static(c, ns)
-                        r.insert(el, ce, None)
-                        continue
-                    props = c.props
-                    if t in _GENERAL or (props is not None and "hook" in props):
-                        _push_mounts(st, ch, i, el, None, ns, 0)
-                        break
-                    if t == "svg":
-                        ens = SVG_NS
-                    elif t == "math":
-                        ens = MATHML_NS
-                    else:
-                        ens = ns
-                    if ens is None:
-                        ce = r.create_element(t)
-                    else:
-                        ce = r.create_element_ns(ens, t)
-                    c.el = ce
-                    if props is not None:
-                        self._set_props(c, ce, props, ens)
-                    tx = c.text
-                    if tx.__class__ is str and tx:
-                        self._stc(ce, tx)
-                    r.insert(el, ce, None)
-                    if c.children:
-                        st.append(c)
-                        st.append(None)
-                        st.append(None)
-                        st.append(None if (ens is not None and t == "foreignObject") else ens)
-                        st.append(5)
-                continue
-            if kind == 2:
-                props = v.props
-                hook = props.get("hook") if props is not None else None
-                if hook:
-                    f = hook.get("create")
-                    if f is not None:
-                        f(v)
-                if parent is None:  # a detached build (a static template)
+                        if c.children:
+                            st.append(c)
+                            st.append(None)
+                            st.append(None)
+                            st.append(None if (ens is not None and t == "foreignObject") else ens)
+                            st.append(5)
                     continue
-                r.insert(parent, v.el, anchor)
-                if hook and hook.get("insert") is not None:
-                    self.inserted.append(v)
-                continue
-            if kind == 3:
-                v.el = v.children[0].el
-                continue
-            tag = v.tag
-            if tag == TEXT:
-                el = v.el = r.create_text(v.text)
-                r.insert(parent, el, anchor)
-                continue
-            if tag == Fragment:
-                el = v.el = r.create_text("")
-                r.insert(parent, el, anchor)
+                if kind == 2:
+                    props = v.props
+                    hook = props.get("hook") if props is not None else None
+                    if hook:
+                        f = hook.get("create")
+                        if f is not None:
+                            f(v)
+                    if parent is None:  # a detached build (a static template)
+                        continue
+                    r.insert(parent, v.el, anchor)
+                    if hook and hook.get("insert") is not None:
+                        self.inserted.append(v)
+                    continue
+                if kind == 3:
+                    v.el = v.children[0].el
+                    continue
+                tag = v.tag
+                if tag == TEXT:
+                    el = v.el = r.create_text(v.text)
+                    r.insert(parent, el, anchor)
+                    continue
+                if tag == Fragment:
+                    el = v.el = r.create_text("")
+                    r.insert(parent, el, anchor)
+                    if v.children:
+                        _push_mounts(st, v.children, 0, parent, anchor, ns, kind)
+                    continue
+                if tag == MEMO:
+                    c = self._memo_child(v, parent, ns)
+                    st.append(v)
+                    st.append(None)
+                    st.append(None)
+                    st.append(None)
+                    st.append(3)
+                    st.append(c)
+                    st.append(parent)
+                    st.append(anchor)
+                    st.append(ns)
+                    st.append(kind)
+                    continue
+                if tag == RAW:
+                    el = v.el = r.create_raw(v.text)
+                    r.insert(parent, el, anchor)
+                    continue
+                if tag == STATIC:
+                    el = v.el = self._static(v, ns)
+                    r.insert(parent, el, anchor)
+                    continue
+                ens = element_ns(tag, ns)
+                if ens is None:
+                    el = r.create_element(tag)
+                else:
+                    el = r.create_element_ns(ens, tag)
+                v.el = el
+                props = v.props
+                if props is not None:
+                    self._set_props(v, el, props, ens)
+                tx = v.text
+                if tx.__class__ is str and tx:
+                    self._stc(el, tx)
+                if kind == 1 or (props is not None and props.get("hook")):
+                    st.append(v)
+                    st.append(parent)
+                    st.append(anchor)
+                    st.append(ns)
+                    st.append(2)
+                else:
+                    r.insert(parent, el, None)
                 if v.children:
-                    _push_mounts(st, v.children, 0, parent, anchor, ns, kind)
-                continue
-            if tag == MEMO:
-                c = self._memo_child(v, parent, ns)
-                st.append(v)
-                st.append(None)
-                st.append(None)
-                st.append(None)
-                st.append(3)
-                st.append(c)
-                st.append(parent)
-                st.append(anchor)
-                st.append(ns)
-                st.append(kind)
-                continue
-            if tag == RAW:
-                el = v.el = r.create_raw(v.text)
-                r.insert(parent, el, anchor)
-                continue
-            if tag == STATIC:
-                el = v.el = self._static(v, ns)
-                r.insert(parent, el, anchor)
-                continue
-            ens = element_ns(tag, ns)
-            if ens is None:
-                el = r.create_element(tag)
-            else:
-                el = r.create_element_ns(ens, tag)
-            v.el = el
-            props = v.props
-            if props is not None:
-                self._set_props(v, el, props, ens)
-            tx = v.text
-            if tx.__class__ is str and tx:
-                self._stc(el, tx)
-            if kind == 1 or (props is not None and props.get("hook")):
-                st.append(v)
-                st.append(parent)
-                st.append(anchor)
-                st.append(ns)
-                st.append(2)
-            else:
-                r.insert(parent, el, None)
-            if v.children:
-                st.append(v)
-                st.append(None)
-                st.append(None)
-                st.append(_child_ns(tag, ens))
-                st.append(5)
+                    st.append(v)
+                    st.append(None)
+                    st.append(None)
+                    st.append(_child_ns(tag, ens))
+                    st.append(5)
+        except BaseException:
+            self._note(c if kind == 5 else v, "mount")
+            raise
         return top
 
     def _content(self, a, b, at, bt, ns):
@@ -814,62 +849,69 @@ class Patcher:
                     r.remove(parent, v.el)
             v.el = None
             return
-        tops = [] if detach else None
-        st = [v, detach]
-        while st:
-            top = st.pop()
-            x = st.pop()
-            if x.text is not True:
-                if top:
-                    if x.tag == Fragment:
-                        tops.extend(hosts(x))
-                    else:
+        x = v
+        try:
+            tops = [] if detach else None
+            self.detaching = tops  # hosts whose VNodes are cleared: a failure before they go would orphan them
+            st = [v, detach]
+            while st:
+                top = st.pop()
+                x = st.pop()
+                if x.text is not True:
+                    if top:
+                        if x.tag == Fragment:
+                            tops.extend(hosts(x))
+                        else:
+                            tops.append(x.el)
+                    x.el = None
+                    continue
+                t = x.tag
+                if t == TEXT or t == RAW:
+                    if top:
                         tops.append(x.el)
-                x.el = None
-                continue
-            t = x.tag
-            if t == TEXT or t == RAW:
+                    x.el = None
+                    continue
+                if t == MEMO:
+                    ch = x.children
+                    if ch:
+                        st.append(ch[0])
+                        st.append(top)
+                    x.el = None
+                    continue
+                props = x.props
+                if props is not None:
+                    hook = props.get("hook")
+                    if hook:
+                        f = hook.get("remove")
+                        if f is not None:
+                            f(x)
                 if top:
                     tops.append(x.el)
-                x.el = None
-                continue
-            if t == MEMO:
-                ch = x.children
-                if ch:
-                    st.append(ch[0])
-                    st.append(top)
-                x.el = None
-                continue
-            props = x.props
-            if props is not None:
-                hook = props.get("hook")
-                if hook:
-                    f = hook.get("remove")
-                    if f is not None:
-                        f(x)
-            if top:
-                tops.append(x.el)
-            if t == Fragment:
-                for c in x.children:
-                    st.append(c)
-                    st.append(top)
-            else:
-                ev = x.ev
-                if ev:
-                    el = x.el
-                    release = self._release
-                    for typ in ev:
-                        release(el, typ, ev[typ])
-                    x.ev = None
-                ch = x.children
-                if ch:
-                    for c in ch:
+                if t == Fragment:
+                    for c in x.children:
                         st.append(c)
-                        st.append(False)
-            x.el = None
-        if tops:
-            for node in tops:
-                r.remove(parent, node)
+                        st.append(top)
+                else:
+                    ev = x.ev
+                    if ev:
+                        el = x.el
+                        release = self._release
+                        for typ in ev:
+                            release(el, typ, ev[typ])
+                        x.ev = None
+                    ch = x.children
+                    if ch:
+                        for c in ch:
+                            st.append(c)
+                            st.append(False)
+                x.el = None
+            if tops:
+                for node in tops:
+                    r.remove(parent, node)
+            self.detaching = None
+        except BaseException:
+            self._note(x, "unmount")
+            raise
 
 
 def _push_mounts(st, ch, start, parent, anchor, ns, kind):

@@ -1,8 +1,9 @@
 """Roots: a container whose content one VNode tree controls."""
 
-from vdom.vnode import VNode, normalize_children
+from vdom.vnode import VNode, normalize_children, MEMO, Fragment
 from vdom.reconcile import Patcher
-from vdom.errors import RenderError
+from vdom.errors import RenderError, PatchError
+from vdom.salvage import salvage, operation_of, mark_failed_memos
 
 
 class Root:
@@ -19,6 +20,14 @@ class Root:
         self.vnode = None
         self.children = []
         self.patcher = Patcher(renderer)
+        self.busy = False
+
+    def _enter(self, what):
+        if self.busy:
+            raise RuntimeError(
+                "%s() called on a root while it is patching (from a hook or a render function): "
+                "render after the patch returns instead" % what)
+        self.busy = True
 
     def render(self, node):
         """Patch the container's content to match ``node``.
@@ -33,9 +42,14 @@ class Root:
         if node is self.vnode and node is not None and isinstance(node, VNode):
             return
         new = normalize_children((node,), "root")
+        self._enter("render")
         p = self.patcher
         p.begin()
-        p.patch_children(self.container, self.children, new, None, self.namespace, False)
+        try:
+            p.patch_children(self.container, self.children, new, None, self.namespace, False)
+        except BaseException as e:
+            self._failed(e, new)
+        self.busy = False
         self.children = new
         self.vnode = node
         self._raise_errors()
@@ -49,14 +63,44 @@ class Root:
         several memos to update them in one patch.  If a memo renders
         another memo, update the outer one.  Errors behave as in ``render``.
         """
+        self._enter("update")
         p = self.patcher
         p.begin()
-        p.update(memo_vnodes)
+        try:
+            p.update(memo_vnodes)
+        except ValueError as e:
+            if p.fault is not None:
+                self._failed(e, ())
+            self.busy = False
+            raise  # update() of a memo that is not mounted: nothing was touched
+        except BaseException as e:
+            self._failed(e, ())
+        self.busy = False
         self._raise_errors()
+
+    def _failed(self, e, new):
+        """A patch stopped half-way: clean up (see ``PatchError``), then raise one."""
+        p = self.patcher
+        fault = p.fault
+        node = fault[0] if fault is not None else None
+        op = operation_of(e) or (fault[1] if fault is not None else None)
+        problems = salvage(p, self.container, self.children, new)
+        self.children = []
+        self.vnode = None
+        self.busy = False
+        msg = "%s failed%s: %s: %s; the root removed what it had rendered and the next render mounts afresh" % (
+            op or "the patch", "" if node is None else " on %s" % _describe(node), type(e).__name__, e)
+        if problems:
+            msg += " (%d cleanup calls failed too)" % problems
+        if not isinstance(e, Exception):
+            raise e  # KeyboardInterrupt, SystemExit: cleaned up, passed on as they are
+        raise PatchError(msg, e, node, op)
 
     def _raise_errors(self):
         errors = self.patcher.errors
         if errors:
+            # An enclosing memo skipped next time would never retry a failed one: mark the path.
+            mark_failed_memos(self.children, errors)
             v, e = errors[0]
             fn = getattr(v, "fn", None)
             raise RenderError(
@@ -67,13 +111,23 @@ class Root:
             )
 
     def unmount(self):
-        """Remove everything this root rendered and release its listeners."""
+        """Remove everything this root rendered and release its listeners.
+
+        Runs to the end even when a renderer call or a remove hook raises:
+        every listener is released and every host node the root inserted is
+        removed, then the first error is raised as ``PatchError``.
+        """
+        self._enter("unmount")
         p = self.patcher
         p.begin()
-        for v in self.children:
-            p.unmount(v, self.container, True)
+        try:
+            for v in self.children:
+                p.unmount(v, self.container, True)
+        except BaseException as e:
+            self._failed(e, ())
         self.children = []
         self.vnode = None
+        self.busy = False
 
     @property
     def stats(self):
@@ -89,3 +143,15 @@ def create_root(renderer, container, namespace=None):
     an SVG or MathML element (``vdom.SVG_NS``/``vdom.MATHML_NS``).
     """
     return Root(renderer, container, namespace)
+
+
+def _describe(v):
+    tag = getattr(v, "tag", None)
+    if tag == MEMO:
+        fn = getattr(v, "fn", None)
+        return "memo %s (key %r)" % (getattr(fn, "__name__", "?"), v.key)
+    if tag == Fragment:
+        return "a fragment (key %r)" % (v.key,)
+    if isinstance(tag, str) and tag[:1] != "#":
+        return "<%s>%s" % (tag, "" if v.key is None else " (key %r)" % (v.key,))
+    return repr(v)
