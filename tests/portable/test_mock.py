@@ -5,7 +5,7 @@ Also a second, independent implementation of the renderer protocol
 same result.  Portable: plain test functions and asserts, no dict order.
 """
 
-from vdom import h, Fragment, memo, create_root, Renderer, Listener, SVG_NS, MATHML_NS
+from vdom import h, Fragment, memo, create_root, Renderer, Listener, SVG_NS, MATHML_NS, PatchError
 from vdom.testing import raises
 from vdom import testing
 from renderers.mock import MockRenderer, MockNode, MockEvent, to_html, inner_html, walk
@@ -1006,5 +1006,6 @@ def test_base_renderer_names_missing_methods():
         def create_element(self, tag):
             return MockNode(tag)
 
-    e = raises(NotImplementedError, create_root(Half(), MockNode("div")).render, h("p"))
+    e = raises(PatchError, create_root(Half(), MockNode("div")).render, h("p"))
+    assert isinstance(e.original, NotImplementedError) and e.operation == "insert"
     assert "insert" in str(e)
