@@ -138,6 +138,32 @@ CROSSINGS = {"create_element": 1, "create_element_ns": 1, "create_text": 1, "cre
              "clone": 1, "set_text_content": 1}
 
 
+class DomError(Exception):
+    """A DOM call raised (MicroPython only: Pyodide raises its own ``JsException``).
+
+    ``name`` and ``message`` are the JS exception's (``"NotFoundError"``...).
+    """
+
+    def __init__(self, call, name, message):
+        super().__init__("%s: %s: %s" % (call, name, message))
+        self.call = call
+        self.name = name
+        self.message = message
+
+
+# JS functions that call f and return the exception it throws (undefined when none): a JS
+# exception crossing into MicroPython aborts the whole call from JS, skipping every
+# Python except/finally, so the calls that can throw go through these.
+# (null, not undefined, on success: MicroPython gives null as None.)
+_GUARD2 = "return function (a, b) { try { f(a, b); return null } catch (e) { return e } }"
+_GUARD3 = "return function (a, b, c) { try { f(a, b, c); return null } catch (e) { return e } }"
+_SETPROP = "return function (o, k, v) { try { o[k] = v; return null } catch (e) { return e } }"
+
+
+def _raise_dom(call, e):
+    raise DomError(call, str(getattr(e, "name", "Error")), str(getattr(e, "message", e)))
+
+
 def _js_module():
     import js  # noqa: only in a browser (or a test's fake module)
     return js
@@ -233,7 +259,7 @@ class DomRenderer(Renderer):
     """
 
     def __init__(self, document=None, js=None, create_proxy=None, count=False, idle_gc=None,
-                 bind_listeners=None):
+                 bind_listeners=None, guard=None):
         if js is None:
             js = _js_module()
         if document is None:
@@ -272,6 +298,11 @@ class DomRenderer(Renderer):
         self._ael = bind(get(target, "addEventListener"))
         self._rel = bind(get(target, "removeEventListener"))
         self._mb = bind(get(elem, "moveBefore")) if js.Reflect.has(elem, "moveBefore") else None
+        if guard is None:
+            guard = _MICROPYTHON
+        self.guarded = bool(guard)
+        if guard:
+            self._install_guards(js)
         # Listeners: one proxy for the renderer, bound to a number per element and type
         # (Pyodide: a proxy per listener, destroyed when released; see the module docs).
         if bind_listeners is None:
@@ -290,6 +321,28 @@ class DomRenderer(Renderer):
         self.idle_gc = idle_gc or None
         if count:
             self._install_counters()
+
+    def _install_guards(self, js):
+        # MicroPython: the calls that can throw (a node moved or removed behind the
+        # root's back, a property the element rejects, a name the DOM refuses) go
+        # through small JS functions that return the exception instead of throwing
+        # it, and DomError is raised in Python (see DomError).  Same crossings.
+        mk = js.Function
+        g2 = mk("f", _GUARD2)
+        g3 = mk("f", _GUARD3)
+        self._gins = g3(self._ins)
+        self._grm = g2(self._rm)
+        self._gsa = g3(self._sa)
+        self._gra = g2(self._ra)
+        self._gmb = g3(self._mb) if self._mb is not None else None
+        self._gset = mk(_SETPROP)()
+        self.insert = self._insert_g
+        self.move = self._move_g
+        self.remove = self._remove_g
+        self.set_class = self._set_class_g
+        self.set_attribute = self._set_attribute_g
+        self.remove_attribute = self._remove_attribute_g
+        self._setp = self._setp_g
 
     # -- counters -------------------------------------------------------------
 
@@ -386,7 +439,7 @@ class DomRenderer(Renderer):
             value = True
         else:
             value = int(value)
-        setattr(el, name, value)
+        self._setp(el, name, value)
         if kind != _BOOL:
             self._defer(el, name, value)
 
@@ -395,13 +448,68 @@ class DomRenderer(Renderer):
         if kind is None:
             self._ra(el, name)
         elif kind == _STR:
-            el.value = ""
+            self._setp(el, "value", "")
             self._ra(el, name)
             self._extra += 1
         elif kind == _BOOL:
-            setattr(el, name, False)
+            self._setp(el, name, False)
         else:
-            setattr(el, name, -1)
+            self._setp(el, name, -1)
+
+    def _setp(self, el, name, value):
+        setattr(el, name, value)
+
+    # -- guarded variants (MicroPython; see DomError), installed over the plain ones ----
+    # (``_NAME_g``: PatchError.operation reports them as ``NAME``.)
+
+    def _insert_g(self, parent, node, anchor):
+        e = self._gins(parent, node, anchor)
+        if e is not None:
+            _raise_dom("insertBefore", e)
+        if self._pending is not None:
+            self._reapply(parent)
+
+    def _move_g(self, parent, node, anchor):
+        if self._gmb is not None and parent.isConnected:
+            self._extra += 1
+            e = self._gmb(parent, node, anchor)
+            call = "moveBefore"
+        else:
+            e = self._gins(parent, node, anchor)
+            call = "insertBefore"
+        if e is not None:
+            _raise_dom(call, e)
+
+    def _remove_g(self, parent, node):
+        e = self._grm(parent, node)
+        if e is not None:
+            _raise_dom("removeChild", e)
+
+    def _set_class_g(self, el, value):
+        e = self._gsa(el, "class", value)
+        if e is not None:
+            _raise_dom("setAttribute('class')", e)
+
+    def _setp_g(self, el, name, value):
+        e = self._gset(el, name, value)
+        if e is not None:
+            _raise_dom("set %s" % (name,), e)
+
+    def _set_attribute_g(self, el, name, value):
+        if name not in PROPERTIES:
+            e = self._gsa(el, name, "" if value is True else value)
+            if e is not None:
+                _raise_dom("setAttribute(%r)" % (name,), e)
+            return
+        DomRenderer.set_attribute(self, el, name, value)
+
+    def _remove_attribute_g(self, el, name):
+        if name not in PROPERTIES:
+            e = self._gra(el, name)
+            if e is not None:
+                _raise_dom("removeAttribute(%r)" % (name,), e)
+            return
+        DomRenderer.remove_attribute(self, el, name)
 
     def set_class(self, el, value):
         # Measured: uncurried setAttribute("class") beats the className setter

@@ -3,7 +3,6 @@
 from vdom.vnode import VNode, normalize_children, MEMO, Fragment
 from vdom.reconcile import Patcher
 from vdom.errors import RenderError, PatchError
-from vdom.salvage import salvage, operation_of, mark_failed_memos
 
 
 class Root:
@@ -80,6 +79,8 @@ class Root:
 
     def _failed(self, e, new):
         """A patch stopped half-way: clean up (see ``PatchError``), then raise one."""
+        from vdom.salvage import salvage, operation_of  # only after a failure
+
         p = self.patcher
         fault = p.fault
         node = fault[0] if fault is not None else None
@@ -100,6 +101,8 @@ class Root:
         errors = self.patcher.errors
         if errors:
             # An enclosing memo skipped next time would never retry a failed one: mark the path.
+            from vdom.salvage import mark_failed_memos
+
             mark_failed_memos(self.children, errors)
             v, e = errors[0]
             fn = getattr(v, "fn", None)

@@ -194,7 +194,10 @@ def operation_of(exc):
         if "reconcile" in f or "vdom/root" in f or "vdom\\root" in f:
             last = i
     if 0 <= last < len(frames) - 1:
-        return frames[last + 1][1]
+        name = frames[last + 1][1]
+        if name.startswith("_") and name.endswith("_g"):  # a renderer's guarded variant of NAME
+            name = name[1:-2]
+        return name
     return None
 
 

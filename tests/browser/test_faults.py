@@ -1,0 +1,61 @@
+"""A DOM exception in the middle of a patch, in Chromium, under both interpreters (issue 11).
+
+Another script removes a row behind the root's back; the next patch removes
+that row too, and the DOM throws NotFoundError from removeChild.  Under
+MicroPython a JS exception would abort the whole call (Python's except and
+finally never run), so DomRenderer routes the calls that can throw through
+small JS functions that return the exception, and raises DomError.  Either
+way the root raises PatchError, a good render afterwards gives exactly the
+rows asked for, and unmount leaves no listener proxy behind.
+"""
+
+import json
+import os
+
+import pytest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+INTERPRETERS = {
+    "mpy": "/node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs",
+    "py": "/node_modules/pyodide/pyodide.mjs",
+}
+
+
+@pytest.fixture(scope="module")
+def configs():
+    out = os.path.join(HERE, "pages", ".cache")
+    os.makedirs(out, exist_ok=True)
+    files = {}
+    for pkg in ("vdom", "renderers"):
+        for f in sorted(os.listdir(os.path.join(ROOT, pkg))):
+            if f.endswith(".py"):
+                files["/%s/%s" % (pkg, f)] = "./%s/%s" % (pkg, f)
+    for it, interp in INTERPRETERS.items():
+        with open(os.path.join(out, "faults-%s.json" % it), "w") as fh:
+            json.dump({"interpreter": interp, "files": files}, fh)
+
+
+def _step(page, name):
+    return json.loads(page.evaluate("(n) => window.faultStep(n)", name))
+
+
+@pytest.mark.parametrize("interp", ["mpy", "py"])
+def test_dom_exception_mid_patch_then_good_render_then_unmount(page, origin, configs, interp):
+    page.goto("%s/tests/browser/pages/faults.html?%s" % (origin, interp))
+    page.wait_for_selector("body[data-ready]", state="attached", timeout=60_000)
+    r = _step(page, "mount")
+    assert r["ok"] and r["proxies"] == 100, r["message"]
+    r = _step(page, "break")
+    assert not r["ok"] and r["type"] == "PatchError", r
+    assert r["operation"] == "remove", r
+    assert "NotFoundError" in r["message"] or "NotFound" in r["original"], r
+    # The root gave its tree up: nothing half-patched is left, and no proxy either.
+    assert r["html"] == "" and r["proxies"] == 0, r
+    r = _step(page, "good")
+    assert r["ok"], r
+    assert r["html"] == ('<ul id="list"><li id="r3">row 3</li><li id="r1">row 1</li><li id="r2">row 2</li></ul>'), r
+    assert r["proxies"] == 3
+    page.click("#r1")
+    r = _step(page, "unmount")
+    assert r["ok"] and r["html"] == "" and r["proxies"] == 0, r
