@@ -1,6 +1,6 @@
 """``Application``: app state, pages, the router, mounting and error pages."""
 
-from vdom import create_root, memo, RenderError
+from vdom import create_root, memo, RenderError, PatchError
 from vdom.app import component as _c
 from vdom.app.component import Page, Prop, create, expanded_props, render, drop, invalidate
 from vdom.app.tags import t
@@ -50,6 +50,7 @@ class AppRecord:
         self.title = None
         self.browser_listeners = None
         self.showing_error = False
+        self.repair = False    # a patch failed half-way (PatchError): re-render the page at the next flush
         self.css = {}          # class name -> CssClass used by a render
         self.css_order = []
         self.css_dirty = False
@@ -335,6 +336,9 @@ def show_page(app, cls, route, kwargs, handle=True):
     page._vd.memo = m
     try:
         vd.root.render(m)
+    except PatchError as err:
+        patch_failed(app, err)
+        return page
     except RenderError as err:
         exc = None
         for v, e in err.errors:
@@ -351,6 +355,34 @@ def show_page(app, cls, route, kwargs, handle=True):
         return None
     update_title(app, page)
     return page
+
+
+def patch_failed(app, err):
+    """A patch stopped half-way (a renderer or DOM call raised): the root gave its tree
+    up (see ``vdom.PatchError``).  Report it like any error and re-render the whole
+    page at the next flush, which mounts it afresh."""
+    report(app, err, "render")
+    vd = app._vd
+    vd.repair = True
+    scheduler.schedule(app)
+
+
+def repair(app):
+    """Re-render the current page after a failed patch (called by the flush)."""
+    vd = app._vd
+    vd.repair = False
+    page = vd.page
+    if page is None or vd.root is None:
+        return
+    m = memo(render, page, page._vd.version)
+    page._vd.memo = m
+    try:
+        vd.root.render(m)
+    except PatchError as err:
+        report(app, err, "render")  # the next state change or flush tries again
+        vd.repair = True
+    except RenderError as err:
+        scheduler.page_errors(app, err)
 
 
 def _show_error(app, exc):

@@ -10,7 +10,7 @@ skipped by the core).  Lifecycle callbacks run after each patch:
 (children first) and ``on_redraw`` of the re-rendered ones.
 """
 
-from vdom import RenderError
+from vdom import RenderError, PatchError
 from vdom.app.errors import PageError, report
 from vdom.app.runtime import IN_BROWSER, js, create_proxy
 from vdom.app import css
@@ -49,6 +49,14 @@ def flush(app):
 
                 route_to(app, path)
                 continue
+            if vd.repair:
+                from vdom.app.application import repair
+
+                vd.dirty = []
+                repair(app)
+                if vd.repair:
+                    break  # still failing: reported; tried again at the next flush
+                continue
             if not vd.dirty:
                 break
             items = vd.dirty
@@ -82,6 +90,11 @@ def update(app, inst):
     m.args = (inst, ivd.version)
     try:
         vd.root.update(m)
+    except PatchError as e:
+        from vdom.app.application import patch_failed
+
+        patch_failed(app, e)
+        return
     except RenderError as e:
         page_errors(app, e)
     except ValueError:
