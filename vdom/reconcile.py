@@ -16,27 +16,10 @@ from vdom.props import _kinds, prop_kind, event_type, attr_value, style_value, n
 from vdom.props import ATTR, KEY, CLASS, STYLE, EVENT
 from vdom.renderer import Listener, Renderer
 from vdom.lis import lis
-
-SVG_NS = "http://www.w3.org/2000/svg"
-MATHML_NS = "http://www.w3.org/1998/Math/MathML"
+from vdom.elements import SVG_NS, MATHML_NS, element_ns, child_ns as _child_ns
 
 _EMPTY = {}
 _GENERAL = {Fragment: 1, MEMO: 1, RAW: 1}  # children that need the general mount path
-
-
-def element_ns(tag, ns):
-    """The namespace an element named ``tag`` gets inside context ``ns``."""
-    if tag == "svg":
-        return SVG_NS
-    if tag == "math":
-        return MATHML_NS
-    return ns
-
-
-def _child_ns(tag, ens):
-    if ens is not None and tag == "foreignObject":
-        return None
-    return ens
 
 
 def _has_style(value):
@@ -130,13 +113,11 @@ class Patcher:
         q = self.inserted
         if q:
             self.inserted = []
-            v = None
-            try:
-                for v in q:
+            for v in q:
+                try:
                     v.props["hook"]["insert"](v)
-            except BaseException:
-                self._note(v, "insert hook")
-                raise
+                except Exception as e:
+                    self.errors.append((v, e))
 
     def _note(self, v, op):
         # Called from the except clauses of the walks: the innermost one wins.
@@ -353,7 +334,10 @@ class Patcher:
                 if hook:
                     f = hook.get("update")
                     if f is not None:
-                        f(a, b)
+                        try:
+                            f(a, b)
+                        except Exception as e:  # user code: reported after the patch, as a memo's
+                            self.errors.append((b, e))
             oc = a.children
             nc = b.children
             if not oc or not nc:
@@ -364,7 +348,7 @@ class Patcher:
                     return
                 if not oc and not nc:
                     return
-            if ns is not None and tag == "foreignObject":
+            if ns is not None and tag == "foreignObject" and ns == SVG_NS:
                 ns = None
             if len(oc) == 1 and len(nc) == 1:
                 x = oc[0]
@@ -685,7 +669,7 @@ class Patcher:
                             st.append(c)
                             st.append(None)
                             st.append(None)
-                            st.append(None if (ens is not None and t == "foreignObject") else ens)
+                            st.append(None if (ens is not None and t == "foreignObject" and ens == SVG_NS) else ens)
                             st.append(5)
                     continue
                 if kind == 2:
@@ -694,7 +678,10 @@ class Patcher:
                     if hook:
                         f = hook.get("create")
                         if f is not None:
-                            f(v)
+                            try:
+                                f(v)
+                            except Exception as e:
+                                self.errors.append((v, e))
                     if parent is None:  # a detached build (a static template)
                         continue
                     r.insert(parent, v.el, anchor)
@@ -884,7 +871,10 @@ class Patcher:
                     if hook:
                         f = hook.get("remove")
                         if f is not None:
-                            f(x)
+                            try:
+                                f(x)
+                            except Exception as e:
+                                self.errors.append((x, e))
                 if top:
                     tops.append(x.el)
                 if t == Fragment:

@@ -105,13 +105,15 @@ class Root:
 
             mark_failed_memos(self.children, errors)
             v, e = errors[0]
-            fn = getattr(v, "fn", None)
-            raise RenderError(
-                "memo render function %s (key %r) raised %s: %s; it keeps its previous content"
-                % (getattr(fn, "__name__", repr(fn)), v.key, type(e).__name__, e),
-                e,
-                errors,
-            )
+            if v.tag == MEMO:
+                fn = getattr(v, "fn", None)
+                msg = "memo render function %s (key %r) raised %s: %s; it keeps its previous content" % (
+                    getattr(fn, "__name__", repr(fn)), v.key, type(e).__name__, e)
+            else:
+                msg = "a hook of %s raised %s: %s; the patch completed" % (_describe(v), type(e).__name__, e)
+            if len(errors) > 1:
+                msg += " (%d errors in all: .errors)" % len(errors)
+            raise RenderError(msg, e, errors)
 
     def unmount(self):
         """Remove everything this root rendered and release its listeners.
@@ -131,6 +133,7 @@ class Root:
         self.children = []
         self.vnode = None
         self.busy = False
+        self._raise_errors()  # remove hooks that raised (everything was released and removed)
 
     @property
     def stats(self):

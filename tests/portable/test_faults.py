@@ -104,6 +104,7 @@ def _hooked(name, fail):
 
 
 def test_a_raising_hook_never_poisons_the_root():
+    # Hooks are user code, like a memo's function: the patch completes, then RenderError.
     for name in ("create", "insert", "update", "remove"):
         fail = [False]
         hook, calls = _hooked(name, fail)
@@ -119,16 +120,35 @@ def test_a_raising_hook_never_poisons_the_root():
             new = h("div", None, h("b", {"key": 1}), h("p", {"key": "k", "hook": hook, "on_click": _click}, "b"))
         else:  # create/insert: a new hooked node
             new = h("div", None, h("b", {"key": 1}), h("p", {"key": "k2", "hook": hook, "on_click": _click}, "c"))
-        e = raises(PatchError, root.render, new)
-        assert e.operation == "hook", (name, e.operation)
-        assert "hook %s failed" % name in str(e)
+        e = raises(RenderError, root.render, new)
+        assert not isinstance(e, PatchError), name
+        assert "hook %s failed" % name in str(e) and "a hook of <" in str(e), str(e)
+        assert isinstance(e.original, ValueError) and e.errors[0][1] is e.original
+        assert to_html(c) == fresh_html(_copy(new)), (name, to_html(c))
         again = h("div", None, h("b", {"key": 1}), h("p", {"key": "k3", "hook": hook, "on_click": _click}, "d"))
         root.render(again)
         assert to_html(c) == "<div><div><b></b><p>d</p></div></div>", (name, to_html(c))
-        # No duplicate nodes: exactly one <div> child, as a fresh render.
         assert len(c.children) == 1
         root.unmount()
         assert not c.children and not r.live, name
+
+
+def test_a_raising_remove_hook_in_unmount():
+    def bad(v):
+        raise ValueError("no")
+
+    r = FaultRenderer()
+    c = MockNode("div")
+    root = create_root(r, c)
+    root.render(h("ul", None, [h("li", {"key": i, "on_click": _click, "hook": {"remove": bad}}) for i in range(3)]))
+    e = raises(RenderError, root.unmount)
+    assert len(e.errors) == 3
+    assert not c.children and not r.live
+
+
+def _copy(tree):
+    from vdom import clone
+    return clone(tree)
 
 
 def test_a_memo_failing_inside_a_skipped_memo_is_retried():
