@@ -21,19 +21,25 @@ class RenderError(VDomError):
 
 
 class PatchError(RenderError):
-    """A patch stopped in the middle: a renderer call, a hook or the renderer raised.
+    """A call failed in the middle of a patch: a renderer method (a DOM exception under
+    either interpreter included) or the renderer itself.
 
-    The root did not keep a half-patched host tree: it released every
-    listener of the old and the new tree, removed every host node it had
-    put in its container and forgot its tree, so the next ``render(x)``
-    mounts ``x`` afresh and gives exactly the DOM a first render of ``x``
-    gives (hosts are not kept across a failed patch).  ``node`` is the
-    VNode being worked on when it failed (None if unknown), ``operation``
-    what was running (a renderer method such as ``"insert"``, or the
-    hook or function called), ``original`` the exception raised.
+    The root never keeps a half-patched host tree.  The children list being
+    patched when the call failed is rebuilt: every listener of its old and new
+    nodes released, their hosts removed, the new nodes mounted afresh; the
+    rest of the patch goes on, so nodes outside that list keep their hosts.
+    If that rebuild fails too (or the failure was outside any list), the root
+    gives up its whole tree the same way and mounts the new one afresh; if
+    even that fails, the container is left empty and the next ``render``
+    mounts afresh.  ``rebuilt`` says whether the host tree now shows the
+    tree asked for.  ``node`` is the VNode being worked on (None if
+    unknown), ``operation`` the call that raised (a renderer method such as
+    ``"insert"``), ``original`` the exception.
     """
 
-    def __init__(self, message, original=None, node=None, operation=None):
+    def __init__(self, message, original=None, node=None, operation=None, rebuilt=False):
         super().__init__(message, original, [(node, original)])
         self.node = node
         self.operation = operation
+        self.rebuilt = rebuilt
+        self.faults = [(node, operation, original)]

@@ -64,6 +64,10 @@ class Patcher:
         # hosts an unmount was detaching, which a failure there would orphan.
         self.fault = None
         self.detaching = None
+        self.faults = []
+        self.repairing = False
+        self.limbo = []  # VNodes out of the trees while a call runs (a memo's replaced child)
+        self.leftover = []  # (el, type, listener) / (parent, node, None) a rebuild could not let go of
 
     # -- entry points -------------------------------------------------------
 
@@ -77,6 +81,9 @@ class Patcher:
         self.stack = []
         self.fault = None
         self.detaching = None
+        self.faults = []
+        self.limbo = []
+        self.leftover = []
 
     def patch_children(self, parent, old, new, anchor=None, ns=None, own=False):
         """Make the hosts of ``old`` (children of ``parent``) match ``new``.
@@ -119,6 +126,23 @@ class Patcher:
                 except Exception as e:
                     self.errors.append((v, e))
 
+    def _rebuild(self, parent, oc, nc, end, ns, own, mark, exc):
+        """A call failed while the children ``oc`` -> ``nc`` of ``parent`` were patched.
+
+        That list's hosts are now a mix of old and new: release and remove all of
+        them, then mount ``nc`` afresh, so the patch can go on everywhere else
+        (nodes outside this list keep their hosts).  The failure is kept in
+        ``faults`` for the root to raise once the patch is done; if the rebuild
+        fails too, the exception goes up to the root, which gives up the tree.
+        """
+        from vdom.salvage import rebuild_list
+
+        self.repairing = True
+        try:
+            rebuild_list(self, parent, oc, nc, end, ns, own, mark, exc)
+        finally:
+            self.repairing = False
+
     def _note(self, v, op):
         # Called from the except clauses of the walks: the innermost one wins.
         if self.fault is None:
@@ -147,6 +171,7 @@ class Patcher:
 
     def _children(self, parent, oc, nc, end, ns, own):
         b = None
+        mark = len(self.stack)
         try:
             ol = len(oc) if oc else 0
             nl = len(nc) if nc else 0
@@ -203,9 +228,11 @@ class Patcher:
                 return
             # 5. unknown middle
             self._middle(parent, oc, nc, i, e1, e2, end, ns, own)
-        except BaseException:
+        except Exception as e:
             self._note(b, "patch")
-            raise
+            if self.repairing:
+                raise
+            self._rebuild(parent, oc, nc, end, ns, own, mark, e)
 
     def _middle(self, parent, oc, nc, s, e1, e2, end, ns, own):
         b = None
@@ -415,10 +442,13 @@ class Patcher:
             b.children = [new]
             b.el = new.el
         else:
+            self.limbo.append(old)  # reachable while it is being replaced, if a call fails
+            b.children = [new]
             new = self._mount(new, parent, old.el, ns)
-            b.children = [new]  # before the unmount: if it fails, new's hosts stay reachable
+            b.children = [new]
             b.el = new.el
             self._unmount(old, parent, True)
+            self.limbo.pop()
 
     def _memo_child(self, v, parent, ns):
         """Render memo ``v`` for mounting under ``parent``: its one child, not mounted yet."""
@@ -751,6 +781,7 @@ class Patcher:
                     st.append(5)
         except BaseException:
             self._note(c if kind == 5 else v, "mount")
+            self.limbo.append(top)  # may be a copy nobody else points at: cleanup must see it
             raise
         return top
 

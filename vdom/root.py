@@ -20,6 +20,7 @@ class Root:
         self.children = []
         self.patcher = Patcher(renderer)
         self.busy = False
+        self.leftover = None  # hosts and listeners a failed cleanup could not let go of
 
     def _enter(self, what):
         if self.busy:
@@ -27,6 +28,12 @@ class Root:
                 "%s() called on a root while it is patching (from a hook or a render function): "
                 "render after the patch returns instead" % what)
         self.busy = True
+        if self.leftover:
+            from vdom.salvage import retry_leftovers
+
+            left = self.leftover
+            self.leftover = None
+            retry_leftovers(self.patcher, left)
 
     def render(self, node):
         """Patch the container's content to match ``node``.
@@ -47,7 +54,7 @@ class Root:
         try:
             p.patch_children(self.container, self.children, new, None, self.namespace, False)
         except BaseException as e:
-            self._failed(e, new)
+            self._failed(e, self.children, new, node)
         self.busy = False
         self.children = new
         self.vnode = node
@@ -69,36 +76,75 @@ class Root:
             p.update(memo_vnodes)
         except ValueError as e:
             if p.fault is not None:
-                self._failed(e, ())
+                self._failed(e, self.children, self.children, self.vnode)
             self.busy = False
             raise  # update() of a memo that is not mounted: nothing was touched
         except BaseException as e:
-            self._failed(e, ())
+            self._failed(e, self.children, self.children, self.vnode)
         self.busy = False
         self._raise_errors()
 
-    def _failed(self, e, new):
-        """A patch stopped half-way: clean up (see ``PatchError``), then raise one."""
+    def _failed(self, e, old, new, vnode):
+        """A failure the patch could not repair where it happened (see ``PatchError``).
+
+        Gives up both trees (every listener released, every host removed), then
+        mounts ``new`` afresh; if even that fails, the container is left empty
+        and the next render mounts afresh.  Raises ``PatchError``.
+        """
         from vdom.salvage import salvage, operation_of  # only after a failure
 
         p = self.patcher
-        fault = p.fault
-        node = fault[0] if fault is not None else None
-        op = operation_of(e) or (fault[1] if fault is not None else None)
-        problems = salvage(p, self.container, self.children, new)
+        if p.faults and isinstance(e, Exception):  # a list rebuild failed too: report the first failure
+            node, op, e = p.faults[0]
+        else:
+            fault = p.fault
+            node = fault[0] if fault is not None else None
+            op = operation_of(e) or (fault[1] if fault is not None else None)
+        problems, left = salvage(p, self.container, old, new)
+        self.leftover = p.leftover + left
         self.children = []
         self.vnode = None
+        shown = False
+        if isinstance(e, Exception) and new:
+            p.begin()
+            p.repairing = True
+            try:
+                for j in range(len(new)):
+                    new[j] = p.mount(new[j], self.container, None, self.namespace)
+                p.flush_hooks()
+                self.children = new
+                self.vnode = vnode
+                shown = True
+            except Exception:
+                more = salvage(p, self.container, (), new)[1]
+                self.leftover.extend(more)
+            p.repairing = False
         self.busy = False
-        msg = "%s failed%s: %s: %s; the root removed what it had rendered and the next render mounts afresh" % (
-            op or "the patch", "" if node is None else " on %s" % _describe(node), type(e).__name__, e)
+        msg = "%s failed%s: %s: %s; %s" % (
+            op or "the patch", "" if node is None else " on %s" % _describe(node), type(e).__name__, e,
+            "the root rebuilt its whole tree" if shown else
+            "the root removed what it had rendered and the next render mounts afresh")
         if problems:
             msg += " (%d cleanup calls failed too)" % problems
         if not isinstance(e, Exception):
             raise e  # KeyboardInterrupt, SystemExit: cleaned up, passed on as they are
-        raise PatchError(msg, e, node, op)
+        raise PatchError(msg, e, node, op, shown)
 
     def _raise_errors(self):
-        errors = self.patcher.errors
+        p = self.patcher
+        if p.leftover:
+            self.leftover = (self.leftover or []) + p.leftover
+        faults = p.faults
+        if faults:
+            node, op, e = faults[0]
+            msg = "%s failed%s: %s: %s; that children list was rebuilt and the patch completed" % (
+                op or "the patch", "" if node is None else " on %s" % _describe(node), type(e).__name__, e)
+            if len(faults) > 1:
+                msg += " (%d failures: .faults)" % len(faults)
+            err = PatchError(msg, e, node, op, True)
+            err.faults = faults
+            raise err
+        errors = p.errors
         if errors:
             # An enclosing memo skipped next time would never retry a failed one: mark the path.
             from vdom.salvage import mark_failed_memos
@@ -129,7 +175,7 @@ class Root:
             for v in self.children:
                 p.unmount(v, self.container, True)
         except BaseException as e:
-            self._failed(e, ())
+            self._failed(e, self.children, (), None)
         self.children = []
         self.vnode = None
         self.busy = False

@@ -16,6 +16,65 @@ from vdom.vnode import VNode, MEMO, Fragment, TEXT, RAW, STATIC
 _LEAVES = {TEXT: 1, RAW: 1, STATIC: 1}
 
 
+def rebuild_list(patcher, parent, oc, nc, end, ns, own, mark, exc):
+    """Rebuild the children list ``oc`` -> ``nc`` of ``parent`` after a failed call (see
+    ``Patcher._rebuild``): release and remove everything of both, mount ``nc`` afresh."""
+    fault = patcher.fault
+    patcher.fault = None
+    node = fault[0] if fault is not None else None
+    op = operation_of(exc) or (fault[1] if fault is not None else None)
+    patcher.faults.append((node, op, exc))
+    del patcher.stack[mark:]  # children diffs queued by this list: those subtrees are rebuilt whole
+    oc = _with_limbo(patcher, oc)
+    tops = []
+    for lst in (oc, nc):
+        if lst:
+            for v in lst:
+                _tops(v, tops)
+    if patcher.detaching:
+        tops.extend(patcher.detaching)
+        patcher.detaching = None
+    seen = {}
+    _release_all(patcher, oc, nc, seen, patcher.leftover)
+    q = patcher.inserted
+    if q:
+        patcher.inserted = [v for v in q if id(v) not in seen]
+    if own:  # the list is all of parent's children (hosts an unmount had let go of included)
+        patcher.r.clear(parent)
+    else:
+        _detach(patcher.r, parent, tops)
+    if nc:
+        for j in range(len(nc)):
+            nc[j] = patcher.mount(nc[j], parent, end, ns)
+
+
+def _with_limbo(patcher, old):
+    """``old`` plus the VNodes the failed call had taken out of the trees."""
+    limbo = patcher.limbo
+    if not limbo:
+        return old
+    patcher.limbo = []
+    out = list(old) if old else []
+    out.extend(limbo)
+    return out
+
+
+def _detach(r, parent, tops, leftover=None):
+    done = {}
+    for node in tops:
+        k = id(node)
+        if k in done:
+            continue
+        done[k] = 1
+        try:
+            r.remove(parent, node)
+        except Exception:
+            # Not (or no longer) attached there, or the renderer is failing: the root tries
+            # once more before its next patch (see retry_leftovers).
+            if leftover is not None:
+                leftover.append((parent, node, None))
+
+
 def salvage(patcher, container, old, new):
     """Release and detach everything of ``old`` and ``new`` (top-level VNode lists).
 
@@ -23,6 +82,7 @@ def salvage(patcher, container, old, new):
     of nodes that are not attached any more are expected to fail and are
     not counted).
     """
+    old = _with_limbo(patcher, old)
     tops = []
     for lst in (old, new):
         if lst:
@@ -31,21 +91,26 @@ def salvage(patcher, container, old, new):
     if patcher.detaching:
         tops.extend(patcher.detaching)
         patcher.detaching = None
-    problems = _release_all(patcher, old, new)
-    r = patcher.r
-    done = {}
-    for node in tops:
-        k = id(node)
-        if k in done:
-            continue
-        done[k] = 1
-        try:
-            r.remove(container, node)
-        except Exception:
-            pass  # not (or no longer) attached there
+    leftover = []
+    problems = _release_all(patcher, old, new, {}, leftover)
+    _detach(patcher.r, container, tops, leftover)
     patcher.stack = []
     patcher.inserted = []
-    return problems
+    return problems, leftover
+
+
+def retry_leftovers(patcher, leftover):
+    """Remove the hosts and release the listeners a salvage could not; once, quietly."""
+    r = patcher.r
+    release = patcher._release
+    for parent, x, lst in leftover:
+        try:
+            if lst is None:
+                r.remove(parent, x)
+            else:
+                release(parent, x, lst)  # (el, type, listener)
+        except Exception:
+            pass
 
 
 def _tops(v, out):
@@ -70,10 +135,9 @@ def _tops(v, out):
             out.append(x.el)
 
 
-def _release_all(patcher, old, new):
+def _release_all(patcher, old, new, seen, leftover=None):
     release = patcher._release
     problems = 0
-    seen = {}
     st = []
     if old:
         st.extend(old)
@@ -127,6 +191,8 @@ def _release_all(patcher, old, new):
                     release(el, typ, lst)
                 except Exception:
                     problems += 1
+                    if leftover is not None:
+                        leftover.append((el, typ, lst))
             ev.clear()  # shared by the old and the new VNode of a patched element
         x.ev = None
         if ch:

@@ -17,10 +17,10 @@ def _click(e):
     pass
 
 
-def _rows(keys, sel=None):
+def _rows(keys, sel=None, mark=None):
     return h("table", None, h("tbody", None, [
         h("tr", {"key": k, "class": "danger" if k == sel else None},
-          h("td", None, str(k)),
+          h("td", None, str(k) + ("!" if k == mark else "")),
           h("td", None, h("a", {"on_click": _click}, "row %d" % k)))
         for k in keys]))
 
@@ -239,3 +239,45 @@ def test_update_of_a_memo_survives_a_fault():
         root.unmount()
         assert not r.live and not c.children, k
         state["n"] = 1
+
+
+def test_a_fault_in_one_row_keeps_every_other_host():
+    # The label of row 3 fails to update: only that row's cell list is rebuilt.
+    r = FaultRenderer()
+    c = MockNode("div")
+    root = create_root(r, c)
+    root.render(_rows([1, 2, 3, 4, 5]))
+    trs = list(c.children[0].children[0].children)
+    r.arm(1)
+
+    e = raises(PatchError, root.render, _rows([1, 2, 3, 4, 5], mark=3))  # row 3's first cell changes
+    assert e.rebuilt and e.operation in ("set_text_content", "set_text"), e.operation
+    r.disarm()
+    after = c.children[0].children[0].children
+    assert [id(x) for x in after] == [id(x) for x in trs]  # every <tr> kept its host, row 3's too
+    assert to_html(c) == fresh_html(_rows([1, 2, 3, 4, 5])).replace("<td>3</td>", "<td>3!</td>")
+    root.unmount()
+    assert not r.live
+
+
+def test_a_renderer_that_keeps_failing_then_recovers():
+    # Every call from the k-th on fails: nothing can be cleaned up until the renderer works
+    # again; then the next render removes what is left and shows exactly the new tree.
+    for k in range(1, 40):
+        r = FaultRenderer()
+        c = MockNode("div")
+        root = create_root(r, c)
+        old, new = _rows([1, 2, 3]), _rows([3, 2, 4])
+        root.render(old)
+        r.arm(k, times=1000)
+        try:
+            root.render(new)
+        except PatchError as e:
+            assert not e.rebuilt, k
+        else:
+            break
+        r.disarm()
+        root.render(_rows([2]))
+        assert to_html(c) == fresh_html(_rows([2])), (k, to_html(c))
+        root.unmount()
+        assert not r.live and not c.children, k

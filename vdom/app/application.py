@@ -358,10 +358,12 @@ def show_page(app, cls, route, kwargs, handle=True):
 
 
 def patch_failed(app, err):
-    """A patch stopped half-way (a renderer or DOM call raised): the root gave its tree
-    up (see ``vdom.PatchError``).  Report it like any error and re-render the whole
-    page at the next flush, which mounts it afresh."""
+    """A renderer or DOM call raised during a patch (see ``vdom.PatchError``).  Report it
+    like any error; if the root could not rebuild what it was patching (it gave its
+    tree up), re-render the whole page in this flush (else the next), afresh."""
     report(app, err, "render")
+    if err.rebuilt:
+        return  # the root rebuilt the failing part: the page shows what was rendered
     vd = app._vd
     vd.repair = True
     scheduler.schedule(app)

@@ -41,6 +41,7 @@ class FaultRenderer:
         self.inner = inner or MockRenderer(log=False)
         self.calls = 0
         self.fail_at = None
+        self.times = 0
         self.failed = None
         self.live = {}
 
@@ -48,10 +49,11 @@ class FaultRenderer:
         # Anything else (create_container, dispatch...) is the inner renderer's, uncounted.
         return getattr(self.inner, name)
 
-    def arm(self, k):
-        """Make the k-th call from now raise (k >= 1)."""
+    def arm(self, k, times=1):
+        """Make the k-th call from now raise (k >= 1), and the ``times - 1`` calls after it."""
         self.calls = 0
         self.fail_at = k
+        self.times = times
         self.failed = None
 
     def disarm(self):
@@ -60,8 +62,10 @@ class FaultRenderer:
     def _tick(self, name):
         self.calls += 1
         if self.calls == self.fail_at:
-            self.fail_at = None
-            self.failed = name
+            self.times -= 1
+            self.fail_at = self.fail_at + 1 if self.times > 0 else None
+            if self.failed is None:
+                self.failed = name
             raise Fault("injected fault in call %d (%s)" % (self.calls, name))
 
     # The protocol, each method under its own name (PatchError.operation reads it).
@@ -219,6 +223,7 @@ def check_fault(old, new, k, after=None, copy=None):
     try:
         root.render(copy(new))
     except PatchError as e:
+        err = e
         assert r.failed is not None, "PatchError without an injected fault: %r" % (e,)
         assert isinstance(e.original, Fault), "PatchError.original is %r" % (e.original,)
         assert e.operation == r.failed, "operation %r, the fault was in %r" % (e.operation, r.failed)
@@ -227,20 +232,27 @@ def check_fault(old, new, k, after=None, copy=None):
             return False
         raise AssertionError("call %d (%s) raised but render() returned" % (k, r.failed))
     r.disarm()
+    if err.rebuilt:  # the host tree already shows ``new``, and nothing else
+        _same_as_fresh(root, c, new, copy, "right after a fault in call %d (%s)" % (k, r.failed))
+    else:
+        assert not c.children, "PatchError.rebuilt is False but the container holds %r" % (c.children,)
     target = copy(new if after is None else after)
     root.render(target)
-    got = to_html(c)
-    want = fresh_html(copy(new if after is None else after))
-    assert got == want, "after a fault in call %d (%s):\n  got  %s\n  want %s" % (k, r.failed, got, want)
-    known = host_nodes(root)
-    hosts = _subtree(c, {})
-    for i in hosts:
-        assert i in known, "after a fault in call %d (%s): a host node the root does not know: %r" % (
-            k, r.failed, hosts[i])
+    _same_as_fresh(root, c, new if after is None else after, copy, "after a fault in call %d (%s)" % (k, r.failed))
     root.unmount()
     assert not c.children, "unmount left %r" % (c.children,)
     assert not r.live, "unmount left %d listeners after a fault in call %d (%s)" % (len(r.live), k, r.failed)
     return True
+
+
+def _same_as_fresh(root, c, tree, copy, when):
+    got = to_html(c)
+    want = fresh_html(copy(tree))
+    assert got == want, "%s:\n  got  %s\n  want %s" % (when, got, want)
+    known = host_nodes(root)
+    hosts = _subtree(c, {})
+    for i in hosts:
+        assert i in known, "%s: a host node the root does not know: %r" % (when, hosts[i])
 
 
 def check_faults(old, new, after=None, copy=None, limit=10000):

@@ -42,7 +42,7 @@ def step(name):
         elif name == "unmount":
             root.unmount()
     except PatchError as e:
-        out = {"ok": False, "type": "PatchError", "operation": e.operation,
+        out = {"ok": False, "type": "PatchError", "operation": e.operation, "rebuilt": e.rebuilt,
                "original": type(e.original).__name__, "message": str(e)}
     except Exception as e:
         out = {"ok": False, "type": type(e).__name__, "message": str(e)}
