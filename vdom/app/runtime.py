@@ -18,6 +18,18 @@ except ImportError:
 
 IS_MICROPYTHON = sys.implementation.name == "micropython"
 
+# PuePy's names (``puepy.runtime``): which interpreter, and whether there is a page.
+PLATFORM_PYODIDE = "pyodide"
+PLATFORM_MICROPYTHON = "micropython"
+PLATFORM_CPYTHON = "cpython"
+if sys.platform == "emscripten":
+    platform = PLATFORM_PYODIDE
+elif IS_MICROPYTHON and sys.platform == "webassembly":
+    platform = PLATFORM_MICROPYTHON
+else:
+    platform = PLATFORM_CPYTHON if sys.implementation.name == "cpython" else sys.implementation.name
+is_server_side = not IN_BROWSER
+
 # Pyodide >= 0.28 gives JS null as ``pyodide.ffi.jsnull``, not None (MicroPython gives None).
 JSNULL = None
 if IN_BROWSER:
@@ -98,3 +110,77 @@ def push_state(url):
 def replace_state(url):
     if IN_BROWSER:
         js.history.replaceState(None, "", url)
+
+
+def _destroy(proxy):
+    d = getattr(proxy, "destroy", None)
+    if d is not None:
+        try:
+            d()
+        except Exception:
+            pass
+
+
+class _Once:
+    """A timer callback that calls ``fn`` once, then frees its JS proxy."""
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.proxy = None
+
+    def __call__(self, *args):
+        fn = self.fn
+        self.fn = None
+        proxy = self.proxy
+        self.proxy = None
+        if proxy is not None:
+            _destroy(proxy)
+        if fn is not None:
+            fn()
+
+
+def next_tick(fn):
+    """Call ``fn()`` soon, after the current event handler and the render it scheduled.
+
+    PuePy's ``puepy.runtime.next_tick``.  In a browser it is a zero-delay timer
+    (PuePy waits 100 ms; a render scheduled before it has run by then too);
+    without a page (tests, server side) ``fn`` runs at once, as in PuePy.
+    """
+    if not IN_BROWSER:
+        fn()
+        return
+    once = _Once(fn)
+    once.proxy = create_proxy(once)
+    js.setTimeout(once.proxy, 0)
+
+
+_listeners = {}  # (id(element), event, id(listener)) -> (element, JS proxy)
+
+
+def add_event_listener(element, event, listener):
+    """``element.addEventListener(event, listener)`` for a Python callable (PuePy's helper).
+
+    The JS proxy made for ``listener`` is kept until ``remove_event_listener``
+    with the same three arguments frees it.
+    """
+    if not IN_BROWSER:
+        return None
+    key = (id(element), event, id(listener))
+    old = _listeners.get(key)
+    if old is not None:
+        return old[1]
+    proxy = create_proxy(listener)
+    _listeners[key] = (element, proxy)
+    element.addEventListener(event, proxy)
+    return proxy
+
+
+def remove_event_listener(element, event, listener):
+    """Undo ``add_event_listener(element, event, listener)`` and free its proxy."""
+    if not IN_BROWSER:
+        return
+    entry = _listeners.pop((id(element), event, id(listener)), None)
+    if entry is None:
+        return
+    element.removeEventListener(event, entry[1])
+    _destroy(entry[1])

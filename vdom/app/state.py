@@ -16,6 +16,41 @@ outermost block exits.
 _MUTABLE = (list, dict, set, bytearray)
 
 
+class Listener:
+    """Callbacks called with ``(key, value)`` on every change of a ``ReactiveDict``
+    (PuePy's ``puepy.reactivity.Listener``): ``state.listener.add_callback(fn)``.
+
+    A callback that raises is printed and the others still run.
+    """
+
+    def __init__(self):
+        self.callbacks = []
+
+    def add_callback(self, callback):
+        self.callbacks.append(callback)
+
+    def remove_callback(self, callback):
+        self.callbacks.remove(callback)
+
+    def notify(self, *args, **kwargs):
+        for cb in list(self.callbacks):
+            try:
+                cb(*args, **kwargs)
+            except Exception as e:
+                from vdom.app.errors import print_exception
+
+                print_exception(e, "listener callback %r" % (cb,))
+
+    def __str__(self):
+        n = len(self.callbacks)
+        if n == 1:
+            return "Listener: %r" % (self.callbacks[0],)
+        return "Listener with %s callbacks" % (n if n else "no")
+
+    def __repr__(self):
+        return "<%s>" % (self,)
+
+
 class ReactiveDict(dict):
     """A dict that calls ``notify(key, value)`` for each key it changes."""
 
@@ -27,6 +62,8 @@ class ReactiveDict(dict):
         self._notify = notify
         self._depth = 0
         self._pending = None
+        self._listener = None       # made on first use (most dicts never have one)
+        self._key_listeners = None
 
     # -- reporting ------------------------------------------------------------
 
@@ -41,6 +78,37 @@ class ReactiveDict(dict):
         n = self._notify
         if n is not None:
             n(key, self.get(key))
+        if self._listener is not None or self._key_listeners is not None:
+            self._tell(key)
+
+    def _tell(self, key):
+        value = self.get(key)
+        if self._listener is not None:
+            self._listener.notify(key, value)
+        kl = self._key_listeners
+        if kl is not None and key in kl:
+            kl[key].notify(key, value)
+
+    @property
+    def listener(self):
+        """A ``Listener`` told ``(key, value)`` of every change (PuePy's ``state.listener``)."""
+        if self._listener is None:
+            self._listener = Listener()
+        return self._listener
+
+    @property
+    def key_listeners(self):
+        if self._key_listeners is None:
+            self._key_listeners = {}
+        return self._key_listeners
+
+    def add_key_listener(self, key, callback):
+        """Call ``callback(key, value)`` whenever ``key`` changes (PuePy's ``add_key_listener``)."""
+        kl = self.key_listeners
+        lst = kl.get(key)
+        if lst is None:
+            lst = kl[key] = Listener()
+        lst.add_callback(callback)
 
     def notify(self, *keys):
         """Report ``keys`` (all keys when none given) as changed."""
@@ -142,10 +210,21 @@ class ReactiveDict(dict):
                 p = self._pending
 
     def copy(self):
-        return dict(self)
+        return self._plain()
 
     def __repr__(self):
-        return "ReactiveDict(%r)" % (dict(self),)
+        return "ReactiveDict(%r)" % (self._plain(),)
+
+    def __str__(self):
+        return repr(self._plain())  # as PuePy (a plain dict's text): f"{self.state}"
+
+    def _plain(self):
+        # dict(self) fails under MicroPython for a dict subclass ("dict update sequence has
+        # wrong length"), and must not count as a read of every key (TrackedDict).
+        out = {}
+        for k in super().keys():
+            out[k] = super().__getitem__(k)
+        return out
 
 
 class _Mutation:
