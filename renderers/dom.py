@@ -384,7 +384,16 @@ class DomRenderer(Renderer):
         exactly one node (``<li>..</li>``, ``<tr>..</tr>`` and ``<svg>``
         included: a ``<template>`` parses them in any context), otherwise a
         ``<span style="display:contents">`` holding all of them, which lays
-        out as if its children stood in its place.  Scripts do not run.
+        out as if its children stood in its place.
+
+        ``html`` is inserted as markup, so it must be trusted: it comes from
+        an object with ``__html__`` (markupsafe's ``Markup``, or markup you
+        wrote), which is how a developer says so; never wrap user data in
+        one.  ``<script>`` elements in it do not run (the fragment parser
+        marks them as already started), but everything else does: inline
+        handlers (``<img onerror>``), ``javascript:`` links, ``<iframe
+        srcdoc>``.  ``render_to_string`` writes it as is, where its scripts
+        do run when the page loads.
         """
         t = self._ce("template")
         t.innerHTML = html

@@ -4,13 +4,26 @@ Walks the VNode tree directly (no host nodes) with an explicit stack, so
 deep trees work on MicroPython too.  Attributes come out sorted by name and
 style properties sorted by property, so output is identical on every
 interpreter and equal to ``renderers.mock.to_html`` of a patched tree.
+
+Tag names and namespaces follow ``vdom.elements``, as the DOM the core
+builds does (``svg``/``math`` in any case, HTML inside an SVG
+``foreignObject`` only).  The output is meant for an HTML context (inside
+``<body>``, or a whole document).  Beside the core's namespace of each
+element, the walk tracks where a browser's HTML parser will be in foreign
+(SVG/MathML) content, which differs for odd nestings (an ``svg`` directly
+inside ``math`` is MathML to the parser), and inside a ``<select>`` (whose
+parser mode, in browsers without the 2025 customizable-select parsing,
+ignores ``<style>``, ``<xmp>``... start tags and reads their content as
+markup): raw-text content (``style``...) is written raw only where the
+parser reads it as raw text, and escaped everywhere else, so no text ever
+comes back as markup.
 """
 
-from vdom.vnode import VNode, TEXT, Fragment, MEMO, RAW, STATIC, as_vnode
+from vdom.vnode import VNode, TEXT, Fragment, MEMO, RAW, STATIC, as_vnode, html_serializer
 from vdom.props import _kinds, prop_kind, attr_value, norm_class, norm_style, style_text
 from vdom.props import ATTR, CLASS, STYLE
-from vdom.reconcile import element_ns, _child_ns
-from renderers.markup import VOID, RAW_TEXT, escape_text, raw_text, open_tag
+from vdom.elements import NS_TAGS, RCDATA, element_ns, child_ns
+from renderers.markup import VOID, RAW_TEXT, escape_text, raw_text, open_tag, parser_ns, parser_child_ctx
 
 
 def attributes(props):
@@ -43,7 +56,8 @@ def render_to_string(vnode):
     """Render ``vnode`` (a VNode, string, number, None or list) to HTML.
 
     Text and attribute values are escaped, void elements get no end tag,
-    ``script``/``style`` text is raw but cannot close its element, objects
+    ``script``/``style`` text is raw but cannot close its element (nor an
+    enclosing ``noscript``), ``textarea``/``title`` hold only text, objects
     with ``__html__()`` are inserted as trusted HTML, and memos are
     rendered by calling their function.
     """
@@ -52,7 +66,9 @@ def render_to_string(vnode):
     if not isinstance(vnode, VNode):
         vnode = as_vnode(vnode, "render_to_string")
     out = []
-    # Stack entries: [vnode, ns] or a closing-tag string.
+    # Stack entries: [vnode, ctx] or a closing-tag string.  ctx is the namespace of the
+    # context (None: HTML), or (namespace, parser context) where a browser's HTML parser
+    # will read the markup in another one (renderers.markup.parser_ns).
     st = [[vnode, None]]
     while st:
         item = st.pop()
@@ -76,8 +92,17 @@ def render_to_string(vnode):
         if tag == STATIC:
             st.append([v.props.node, ns])
             continue
+        if ns.__class__ is tuple:
+            ns, pns = ns
+        else:
+            pns = ns
+        low = tag.lower()
+        c = NS_TAGS.get(low)
+        if c is not None:
+            tag = c  # svg, math, foreignObject in any case: as h() spells them
         ens = element_ns(tag, ns)
-        name = tag.lower() if ens is None else tag
+        pens = parser_ns(low, pns)
+        name = low if ens is None else tag
         out.append(open_tag(name, attributes(v.props)))
         ch = v.children
         if ens is None and name in VOID:
@@ -87,11 +112,16 @@ def render_to_string(vnode):
         tx = v.text
         if tx.__class__ is not str:
             tx = None
-        if ens is None and name in RAW_TEXT:
-            if ch:
-                out.append(raw_text(name, _text_content(ch, name)))
-            elif tx:
-                out.append(raw_text(name, tx))
+        if ens is None and (name in RAW_TEXT or name in RCDATA):
+            if name in RCDATA:  # text only, escaped (the parser decodes it)
+                if ch:
+                    out.append(_text_content(ch, name, True))
+                elif tx:
+                    out.append(escape_text(tx))
+            else:
+                body = _text_content(ch, name, False) if ch else (tx or "")
+                # Raw only where the parser reads raw text; in foreign content it reads markup.
+                out.append(raw_text(name, body) if pens is None else escape_text(body))
             out.append("</" + name + ">")
             continue
         if tx is not None:  # text content (see VNode.text)
@@ -100,19 +130,24 @@ def render_to_string(vnode):
             continue
         st.append("</" + name + ">")
         if ch:
-            _push_children(st, ch, _child_ns(tag, ens))
+            cns = child_ns(tag, ens)
+            cpns = parser_child_ctx(low, pens)
+            _push_children(st, ch, cns if cns == cpns else (cns, cpns))
     return "".join(out)
 
 
-def _text_content(children, raw):
-    """The joined text of a raw-text element's children (guarded as a whole)."""
+def _text_content(children, raw, escape):
+    """The joined text of a raw-text (``escape`` False: guarded as a whole by the caller)
+    or RCDATA element's children (``escape`` True: text escaped, raw HTML as is)."""
     parts = []
     st = list(children)
     st.reverse()
     while st:
         v = st.pop()
         tag = v.tag
-        if tag == TEXT or tag == RAW:
+        if tag == TEXT:
+            parts.append(escape_text(v.text) if escape else v.text)
+        elif tag == RAW:
             parts.append(v.text)
         elif tag == Fragment:
             for i in range(len(v.children) - 1, -1, -1):
@@ -130,3 +165,8 @@ def _push_children(st, ch, ns):
     # Stack entries are 2-item lists: 3-tuples cost ~3.5 us each on MicroPython.
     for i in range(len(ch) - 1, -1, -1):
         st.append([ch[i], ns])
+
+
+# VNode.__html__ (markupsafe's protocol) is render_to_string: registered here, so the
+# core never imports a renderer.
+html_serializer[0] = render_to_string

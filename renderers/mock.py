@@ -10,7 +10,7 @@ removing a node from the wrong parent) so core bugs fail loudly.
 
 from vdom.renderer import Renderer
 from vdom.props import style_text
-from renderers.markup import VOID, RAW_TEXT, escape_text, raw_text, open_tag
+from renderers.markup import VOID, RAW_TEXT, RCDATA, escape_text, raw_text, open_tag, parser_ns, parser_child_ctx
 
 # Event types that do not bubble in the DOM.
 _NO_BUBBLE = {"focus": 1, "blur": 1, "load": 1, "unload": 1, "scroll": 1, "mouseenter": 1,
@@ -150,11 +150,23 @@ class MockRenderer(Renderer):
             raise ValueError("insert: a node cannot be inserted before itself")
         if anchor is not None and anchor.parent is not parent:
             raise ValueError("insert: the anchor %r is not a child of %r" % (anchor, parent))
-        p = parent
-        while p is not None:
-            if p is node:
-                raise ValueError("insert: %r would become its own descendant" % (node,))
-            p = p.parent
+        pt = parent.tag
+        if pt is None or pt == "#raw":
+            raise ValueError("insert: %r is not an element" % (parent,))
+        if parent is node:
+            raise ValueError("insert: %r would become its own child" % (node,))
+        # Only a node with an element child can be an ancestor of ``parent`` (an element): the
+        # core mounts top-down, inserting childless or text-only nodes, so mounting stays linear
+        # in the depth (walking every time made a 40,000-deep tree quadratic: 55 s to mount).
+        for c in node.children:
+            t = c.tag
+            if t is not None and t != "#raw":
+                p = parent.parent
+                while p is not None:
+                    if p is node:
+                        raise ValueError("insert: %r would become its own descendant" % (node,))
+                    p = p.parent
+                break
         old = node.parent
         if old is not None:
             self.moves += 1
@@ -341,20 +353,28 @@ def inner_html(node):
 
 
 def _serialize(node, out, outer):
+    # As renderers.html: raw text is written raw only where a browser's parser reads raw text
+    # (ctx: the parser context, renderers.markup.parser_ns); stack entries are [node, ctx] or
+    # closing-tag strings.
+    ctx = _parser_ctx(node.parent)
     if outer:
-        st = [node]
+        st = [[node, ctx]]
     else:
-        st = list(node.children)
-        st.reverse()
+        pns = parser_ns(node.tag.lower(), ctx) if node.tag else ctx
         raw = _raw_of(node)
         if raw is not None:
-            out.append(raw_text(raw, _text_content(node)))
+            body = _text_content(node)
+            out.append(raw_text(raw, body) if pns is None else escape_text(body))
             return
+        ctx = parser_child_ctx(node.tag.lower(), pns) if node.tag else ctx
+        st = [[c, ctx] for c in node.children]
+        st.reverse()
     while st:
-        x = st.pop()
-        if x.__class__ is str:
-            out.append(x)
+        item = st.pop()
+        if item.__class__ is str:
+            out.append(item)
             continue
+        x, ctx = item
         tag = x.tag
         if tag is None:
             out.append(escape_text(x.text))
@@ -369,16 +389,36 @@ def _serialize(node, out, outer):
             if x.children:
                 raise ValueError("<%s> is a void element and cannot have children" % tag)
             continue
+        low = tag.lower()
+        pns = parser_ns(low, ctx)
         raw = _raw_of(x)
         if raw is not None:
             if x.children:
-                out.append(raw_text(raw, _text_content(x)))
+                body = _text_content(x)
+                out.append(raw_text(raw, body) if pns is None else escape_text(body))
             out.append("</" + tag + ">")
             continue
+        if x.namespace is None and tag in RCDATA:
+            _text_content(x)  # raises for an element child, as render_to_string does
         st.append("</" + tag + ">")
         ch = x.children
+        ctx = parser_child_ctx(low, pns)
         for i in range(len(ch) - 1, -1, -1):
-            st.append(ch[i])
+            st.append([ch[i], ctx])
+
+
+def _parser_ctx(node):
+    """The parser context of the children of ``node`` (None: HTML), from its ancestors."""
+    chain = []
+    while node is not None:
+        if node.tag is not None and node.tag != "#raw":
+            chain.append(node.tag.lower())
+        node = node.parent
+    ctx = None
+    for i in range(len(chain) - 1, -1, -1):
+        low = chain[i]
+        ctx = parser_child_ctx(low, parser_ns(low, ctx))
+    return ctx
 
 
 def _text_content(x):

@@ -6,6 +6,8 @@ cached: names repeat across nodes, and a dict lookup is far cheaper than
 re-checking the characters (this runs for every prop under MicroPython).
 """
 
+from vdom.elements import check_style_item
+
 ATTR = 0    # plain attribute
 KEY = 1     # "key": identifies the node, never rendered
 CLASS = 2   # "class": str, list of str, or {name: bool}
@@ -110,13 +112,18 @@ def norm_class(value):
 
 
 def check_style(value):
-    """Raise ``TypeError`` unless ``value`` is a valid ``style`` prop."""
+    """Raise ``TypeError`` unless ``value`` is a valid ``style`` prop.
+
+    A dict's names and string values are also checked to stay one
+    declaration each (``ValueError``, see ``vdom.elements.check_style_item``).
+    """
     if value is None or value is False or isinstance(value, str):
         return
     if isinstance(value, dict):
         for name in value:
             if not isinstance(name, str) or not name:
                 raise TypeError("style property names must be non-empty strings, got %r" % (name,))
+            check_style_item(name, value[name])
         return
     raise TypeError("the style prop takes a string or a dict {property: value}, got %r" % (value,))
 

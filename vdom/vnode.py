@@ -7,7 +7,8 @@ identity (``old.props is new.props``) and stores host nodes on VNodes.
 """
 
 from vdom.props import _kinds, prop_kind, norm_class, check_style, check_name, EVENT, CLASS, STYLE, KEY
-from vdom.elements import VOID
+from vdom.props import ATTR, HOOK
+from vdom.elements import VOID, canonical_tag, attr_risk, check_url_attr, check_code_attr, check_script
 
 TEXT = "#text"
 Fragment = "#fragment"
@@ -21,6 +22,21 @@ _SPECIAL = {TEXT: 1, Fragment: 1, MEMO: 1, RAW: 1, STATIC: 1}
 _deep = [False]
 _good_tags = {}  # valid tag -> 1, or 2 for a void element (any case)
 _NO_CHILDREN = ()  # the children of an element with text content (shared, never mutated)
+# h()'s kind of each prop name: vdom.props' kind, or _STATE for an element-state prop (set as a
+# DOM property: its value is checked too).  Cached like vdom.props._kinds, so h() still makes one
+# dict lookup per prop; filled by prop_check_kind().
+_STATE = 16
+# h()'s kinds of attributes that can run script (vdom.elements.attr_risk): a URL
+# (href, src... : no javascript:) or code (on*, srcdoc: only trusted(); attributeName: no on*).
+_URL = 17
+_CODE = 18
+# (``value`` takes any attribute value, so it is a plain attribute here.)
+_STATE_PROPS = {"checked": 1, "selected": 1, "selectedIndex": 1, "muted": 1, "indeterminate": 1}
+_checks = {"key": KEY}  # "key" is never missing: h() reads the key in its props loop
+_HOOKS = {"create": 1, "insert": 1, "update": 1, "remove": 1}
+# Classes of attribute values and keys that need no further look (None included).
+_PLAIN = {str: 1, int: 1, float: 1, bool: 1, type(None): 1}
+_KEYS = {str: 1, int: 1, type(None): 1}
 
 
 def text_content(v):
@@ -80,10 +96,13 @@ class VNode:
         return "VNode(<%s>%s, %d children)" % (t, k, n)
 
     def __html__(self):
-        """markupsafe protocol: a VNode embeds in Jinja/markupsafe as trusted HTML."""
-        from renderers.html import render_to_string
+        """markupsafe protocol: a VNode embeds in Jinja/markupsafe as trusted HTML.
 
-        return render_to_string(self)
+        It is ``renderers.html.render_to_string(self)``, which that module
+        registers in ``html_serializer`` when it is imported: the core never
+        imports a renderer.
+        """
+        return _serialize(self)
 
 
 class MemoNode(VNode):
@@ -143,9 +162,20 @@ class Static:
         return "static(%r)" % (self.node,)
 
     def __html__(self):
-        from renderers.html import render_to_string
+        return _serialize(self.node)
 
-        return render_to_string(self.node)
+
+# VNode/Static.__html__: renderers.html puts its render_to_string here when it is imported
+# (markupsafe's protocol without the core importing a renderer).
+html_serializer = [None]
+
+
+def _serialize(node):
+    f = html_serializer[0]
+    if f is None:
+        raise RuntimeError("VNode.__html__ is renderers.html.render_to_string: import renderers.html "
+                           "first (the core does not import renderers)")
+    return f(node)
 
 
 def static(node):
@@ -216,6 +246,8 @@ def memo(fn, *args, key=None):
     """
     if not callable(fn):
         raise TypeError("memo() needs a callable first, got %r" % (fn,))
+    if key.__class__ not in _KEYS:
+        check_key(key, None)
     return MemoNode(fn, args, key)
 
 
@@ -228,12 +260,19 @@ def h(tag, props=None, *children):
     lifecycle callbacks (``create``, ``insert``, ``update``, ``remove``).
     Children may be VNodes, strings, numbers, None/True/False (holes) or
     nested lists/tuples of these.  Errors (bad tag, props that are not a
-    dict, duplicate keys, bad prop names or values) raise here, before any
-    rendering starts.
+    dict, duplicate, unhashable or NaN keys, bad prop names or values:
+    hooks, element state, attribute values that are not str, numbers,
+    bools or None; a child list that contains itself) raise here, before
+    any rendering starts.
     """
     t = _good_tags.get(tag) if tag.__class__ is str else None
     if t is None:
         t = _check_tag(tag)
+        if t == 3:  # svg/math/foreignObject in another case, or script: never cached
+            if tag.lower() == "script":
+                check_script(tag, props, children)
+            tag = canonical_tag(tag)
+            t = 1
     key = None
     deep = False
     if props is not None:
@@ -243,14 +282,24 @@ def h(tag, props=None, *children):
                 " (children go after props: h(tag, None, child))" % (tag, type(props).__name__, props)
             )
         if props:
-            kinds = _kinds
+            kinds = _checks
+            plain = _PLAIN
             for name in props:
-                k = kinds.get(name)
-                if k is None or k > KEY:
-                    if k != CLASS or props[name].__class__ is not str:
-                        if _check_prop(tag, props, name):
-                            deep = True
-            key = props.get("key")
+                # -1: a name not classified yet.  A plain attribute (ATTR, 0) costs one
+                # dict test of its value's class, the key (KEY, 1, always in _checks)
+                # one more; literals, not the names, and dict tests, not `is` chains:
+                # each global lookup shows under MicroPython.
+                k = kinds.get(name, -1)
+                if not k:
+                    if props[name].__class__ not in plain:
+                        check_attr(tag, name, props[name])
+                elif k == 1:
+                    key = props[name]
+                    if key.__class__ not in _KEYS:
+                        check_key(key, tag)
+                elif k != 2 or props[name].__class__ is not str:  # CLASS (2): a str needs no look
+                    if _check_prop(tag, props, name):
+                        deep = True
         else:
             props = None
     if not children:
@@ -280,7 +329,11 @@ def element(tag, props, children, deep=False):
 
     Requires: every prop name already valid (``vdom.props.prop_kind``
     accepted it), ``class`` a string, no ``style`` or ``hook`` (their
-    values need h()'s checks); ``deep`` True if a prop is a listener.
+    values need h()'s checks, as do ``_URL``/``_CODE`` props: ``href``,
+    ``on*``...), every other value checked (``check_attr``,
+    or ``check_state`` for a ``prop_check_kind`` of ``_STATE``), the key
+    too (``check_key``, unless a str, an int or None); ``deep`` True if a
+    prop is a listener.
     ``children`` is a list; strings, numbers, holes and VNodes not yet
     owned (fresh or keyed) take the fast path, anything else (raw HTML,
     ``Static``, nested lists, an unknown or void tag) goes through
@@ -345,9 +398,12 @@ def _check_tag(tag):
     if not (("a" <= c <= "z") or ("A" <= c <= "Z")):
         raise ValueError("h(): invalid tag %r: a tag starts with a letter" % (tag,))
     check_name(tag, "tag")
+    low = tag.lower()
+    if low == "script" or canonical_tag(tag) != tag:
+        return 3  # h() checks (script) or respells (SVG -> svg) it on every call
     if len(_good_tags) > 2048:
         _good_tags.clear()
-    t = 2 if tag.lower() in VOID else 1
+    t = 2 if low in VOID else 1
     _good_tags[tag] = t
     return t
 
@@ -357,7 +413,9 @@ def _check_prop(tag, props, name):
 
     Returns True for a listener or a hook (the node must be visited on unmount).
     """
-    k = prop_kind(name)
+    k = _checks.get(name)
+    if k is None:
+        k = prop_check_kind(name)
     v = props[name]
     if k == EVENT:
         if v is not None and not callable(v):
@@ -368,11 +426,116 @@ def _check_prop(tag, props, name):
             norm_class(v)  # raises TypeError for a bad value
     elif k == STYLE:
         check_style(v)
-    elif name == "hook":
-        if v is not None and not isinstance(v, dict):
+    elif k == HOOK:
+        if v is None:
+            return False
+        if not isinstance(v, dict):
             raise TypeError("<%s>: the hook prop must be a dict of callables, got %r" % (tag, v))
+        for n in v:
+            if n not in _HOOKS:
+                raise ValueError("h(%r): unknown hook %r (the hooks are create, insert, update and remove)"
+                                 % (tag, n))
+            f = v[n]
+            if f is not None and not callable(f):
+                raise TypeError("h(%r): hook %r must be callable or None, got %r" % (tag, n, f))
         return bool(v)
+    elif k == _STATE:
+        check_state(tag, name, v)
+    elif k == ATTR:
+        check_attr(tag, name, v)
+    elif k == _URL:
+        if v.__class__ is not str:
+            check_attr(tag, name, v)
+            check_url_attr(tag, name, v)
+        elif ":" in v:  # (no scheme: no script)
+            check_url_attr(tag, name, v)
+    elif k == _CODE:
+        check_attr(tag, name, v)
+        check_code_attr(tag, name, v)
     return False
+
+
+def prop_check_kind(name):
+    """h()'s kind of prop ``name`` (cached in ``_checks``): ``vdom.props.prop_kind``'s, or
+    ``_STATE`` for an element-state prop (``checked``, ``selectedIndex``...), ``_URL``/``_CODE`` for an
+    attribute that can run script (``href``, ``onclick``: ``vdom.elements.attr_risk``).  Raises
+    for a bad name."""
+    k = prop_kind(name)
+    if k == ATTR:
+        if name in _STATE_PROPS:
+            k = _STATE
+        else:
+            r = attr_risk(name)
+            if r:
+                k = _URL if r == 1 else _CODE
+    if len(_checks) > 4096:
+        _checks.clear()
+        _checks["key"] = KEY
+    _checks[name] = k
+    return k
+
+
+def check_attr(tag, name, value):
+    """Raise unless ``value`` can be the value of attribute ``name``.
+
+    Accepted: str, int, float (written as ``str(value)``, NaN as ``nan``:
+    a finiteness test on every float attribute, common in SVG, measurably
+    slowed h() under MicroPython), bool, None, their subclasses, and an
+    object with ``__html__`` (its markup string, escaped like any value).
+    A list, dict, set or other object raises instead of being rendered as
+    its ``str()``.
+    """
+    if value.__class__ in _PLAIN or isinstance(value, (str, int, float)) or hasattr(value, "__html__"):
+        return
+    raise TypeError(
+        "h(%r): attribute %r takes a str, a number, a bool or None, got %s %r (convert it first, e.g. "
+        "with ' '.join() or json.dumps())" % (tag, name, type(value).__name__, value)
+    )
+
+
+def check_state(tag, name, value):
+    """Raise unless ``value`` suits element-state prop ``name`` (set as a DOM property).
+
+    None and False mean absent.  ``selectedIndex`` takes an int or a
+    string of one (``"2"``, ``"-1"``);
+    ``checked``, ``selected``, ``muted`` and ``indeterminate`` True (or a
+    string, present as in HTML): a number raises, as ``0`` would make it true.
+    """
+    if value is None or value is False:
+        return
+    if name == "selectedIndex":
+        if value is True or not isinstance(value, (int, str)):
+            raise TypeError("h(%r): selectedIndex must be an int, got %r" % (tag, value))
+        if isinstance(value, str):
+            s = value[1:] if value[:1] == "-" else value
+            if not s:
+                s = "x"
+            for ch in s:
+                if ch < "0" or ch > "9":
+                    raise ValueError("h(%r): selectedIndex must be an int (or a string of one), got %r"
+                                     % (tag, value))
+    elif value is not True and not isinstance(value, str):
+        raise TypeError("h(%r): %s takes a bool (or None), got %r: any value but None or False makes it true"
+                        % (tag, name, value))
+
+
+def check_key(key, tag):
+    """Raise unless ``key`` can be a key: hashable, and no NaN in it (NaN never equals itself,
+    so the node would be remounted on every render).  ``tag`` is None for a memo."""
+    where = "memo()" if tag is None else "h(%r)" % (tag,)
+    try:
+        hash(key)
+    except TypeError:
+        raise TypeError("%s: key %r is not hashable (use a str, an int or a tuple of these)" % (where, key))
+    st = [key]
+    while st:
+        k = st.pop()
+        if isinstance(k, float):
+            if k != k:
+                raise ValueError("%s: key %r is NaN, which never equals itself: the node would be "
+                                 "remounted on every render" % (where, key))
+        elif isinstance(k, (tuple, frozenset)):
+            st.extend(k)
 
 
 def normalize_children(items, parent_tag="#root"):
@@ -394,7 +557,7 @@ def normalize_children(items, parent_tag="#root"):
     for c in items:
         cls = c.__class__
         if cls is list or cls is tuple:
-            items = _flatten(items)
+            items = _flatten(items, parent_tag)
             break
     out = []
     slot = 0
@@ -454,19 +617,31 @@ def normalize_children(items, parent_tag="#root"):
     return out
 
 
-def _flatten(items):
-    """Flatten nested lists/tuples iteratively (holes kept: they hold slots)."""
+def _flatten(items, parent_tag):
+    """Flatten nested lists/tuples iteratively (holes kept: they hold slots).
+
+    Raises ValueError for a list that contains itself, directly or through
+    nesting (flattening it would never end): ``path`` holds the lists being
+    flattened, a few at most, so the check is a short scan.
+    """
     out = []
     stack = [iter(items)]
+    path = [items]
     while stack:
         for c in stack[-1]:
             cls = c.__class__
             if cls is list or cls is tuple:
+                for p in path:
+                    if p is c:
+                        raise ValueError("<%s>: a child list contains itself (a cycle): it cannot be "
+                                         "flattened" % (parent_tag,))
                 stack.append(iter(c))
+                path.append(c)
                 break
             out.append(c)
         else:
             stack.pop()
+            path.pop()
     return out
 
 

@@ -1,6 +1,29 @@
 """Page helpers shared by the Playwright tests (JSON stats, texts, node marks)."""
 
 import json
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+INTERPRETERS = {
+    "mpy": "/node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs",
+    "py": "/node_modules/pyodide/pyodide.mjs",
+}
+
+
+def write_page_configs(name, extra=None):
+    """PyScript configs of tests/browser/pages/NAME.html (loaded by pages/load.js): every
+    module of vdom/ and renderers/, plus ``extra`` ({url: path}), for both interpreters."""
+    out = os.path.join(HERE, "pages", ".cache")
+    os.makedirs(out, exist_ok=True)
+    files = dict(extra or {})
+    for pkg in ("vdom", "renderers"):
+        for f in sorted(os.listdir(os.path.join(ROOT, pkg))):
+            if f.endswith(".py"):
+                files["/%s/%s" % (pkg, f)] = "./%s/%s" % (pkg, f)
+    for it, interp in INTERPRETERS.items():
+        with open(os.path.join(out, "%s-%s.json" % (name, it)), "w") as fh:
+            json.dump({"interpreter": interp, "files": files}, fh)
 
 
 def stats(page):

@@ -11,30 +11,15 @@ patches as usual, and unmount leaves no listener proxy behind.
 """
 
 import json
-import os
 
 import pytest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-INTERPRETERS = {
-    "mpy": "/node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs",
-    "py": "/node_modules/pyodide/pyodide.mjs",
-}
+from pagehelpers import write_page_configs
 
 
 @pytest.fixture(scope="module")
 def configs():
-    out = os.path.join(HERE, "pages", ".cache")
-    os.makedirs(out, exist_ok=True)
-    files = {}
-    for pkg in ("vdom", "renderers"):
-        for f in sorted(os.listdir(os.path.join(ROOT, pkg))):
-            if f.endswith(".py"):
-                files["/%s/%s" % (pkg, f)] = "./%s/%s" % (pkg, f)
-    for it, interp in INTERPRETERS.items():
-        with open(os.path.join(out, "faults-%s.json" % it), "w") as fh:
-            json.dump({"interpreter": interp, "files": files}, fh)
+    write_page_configs("faults")
 
 
 def _step(page, name):

@@ -73,7 +73,7 @@ def test_runtime_and_util_helpers_without_a_page():
     runtime.next_tick(lambda: ran.append(1))
     assert ran == [1]  # no page: at once, as PuePy does server side
     assert runtime.is_server_side is True
-    assert runtime.platform in ("cpython", "micropython")
+    assert runtime.platform in ("cpython", "micropython", "pyodide")  # Pyodide under Node: no page
     assert runtime.add_event_listener(object(), "click", lambda e: None) is None
     runtime.remove_event_listener(object(), "click", lambda e: None)
     assert util.jsobj(behavior="smooth", block="start") == {"behavior": "smooth", "block": "start"}

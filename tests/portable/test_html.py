@@ -5,7 +5,7 @@ test functions, plain asserts, vdom.testing.raises for exceptions, no reliance
 on dict order.
 """
 
-from vdom import h, Fragment, memo, text
+from vdom import h, Fragment, memo, text, trusted as T
 from vdom.testing import raises
 from renderers.html import render_to_string, attributes
 from renderers import markup
@@ -120,25 +120,26 @@ def test_textarea_and_title_are_escaped_normally():
 
 
 def test_script_content_is_raw():
-    assert R(h("script", None, "if (a < b && c > d) x = '&amp;';")) == (
+    # (a script's text must be trusted(): see test_security.py)
+    assert R(h("script", None, T("if (a < b && c > d) x = '&amp;';"))) == (
         "<script>if (a < b && c > d) x = '&amp;';</script>"
     )
-    assert R(h("script", {"type": "module"}, "a < b && c")) == '<script type="module">a < b && c</script>'
+    assert R(h("script", {"type": "module"}, T("a < b && c"))) == '<script type="module">a < b && c</script>'
     assert R(h("style", None, "a > b { content: '&'; }")) == "<style>a > b { content: '&'; }</style>"
     assert R(h("script")) == "<script></script>"
 
 
 def test_script_cannot_be_closed_early():
-    assert R(h("script", None, "s = '</script><b>x</b>';")) == "<script>s = '\\x3C/script><b>x</b>';</script>"
+    assert R(h("script", None, T("s = '</script><b>x</b>';"))) == "<script>s = '\\x3C/script><b>x</b>';</script>"
     for end in ("</script", "</SCRIPT", "</Script", "</sCrIpT"):
-        out = R(h("script", None, "a" + end + ">b"))
+        out = R(h("script", None, T("a" + end + ">b")))
         assert out == "<script>a\\x3C" + end[1:] + ">b</script>", out
         assert out.lower().count("</script") == 1
-    assert R(h("script", None, "<script>")) == "<script>\\x3Cscript></script>"
-    assert R(h("script", None, "<SCRIPT src=x>")) == "<script>\\x3CSCRIPT src=x></script>"
-    assert R(h("script", None, "<!-- hi")) == "<script>\\x3C!-- hi</script>"
+    assert R(h("script", None, T("<script>"))) == "<script>\\x3Cscript></script>"
+    assert R(h("script", None, T("<SCRIPT src=x>"))) == "<script>\\x3CSCRIPT src=x></script>"
+    assert R(h("script", None, T("<!-- hi"))) == "<script>\\x3C!-- hi</script>"
     # several occurrences, all guarded
-    assert R(h("script", None, "<!--<script></script>")) == "<script>\\x3C!--\\x3Cscript>\\x3C/script></script>"
+    assert R(h("script", None, T("<!--<script></script>"))) == "<script>\\x3C!--\\x3Cscript>\\x3C/script></script>"
 
 
 def test_style_cannot_be_closed_early():
@@ -155,7 +156,7 @@ def test_script_guard_with_case_changing_characters():
     # U+0130 lower-cases to two code points on CPython; the guard must still
     # find the real "</script" (on MicroPython str.lower() is ASCII-only).
     payload = "\u0130" * 8 + "</script><img src=x onerror=alert(1)>"
-    out = R(h("script", None, payload))
+    out = R(h("script", None, T(payload)))
     assert out.lower().count("</script") == 1, out
     assert out == "<script>" + "\u0130" * 8 + "\\x3C/script><img src=x onerror=alert(1)></script>", out
     out = R(h("style", None, "\u0130" * 7 + "</style><b>"))
@@ -165,29 +166,35 @@ def test_script_guard_with_case_changing_characters():
 def test_script_guard_across_adjacent_text_children():
     # Adjacent text children form one script body; the serialised body must
     # not contain an end tag even when it is split across children.
-    out = R(h("script", None, "var s = '<", "/script><img src=x onerror=alert(1)>';"))
+    out = R(h("script", None, T("var s = '<"), T("/script><img src=x onerror=alert(1)>';")))
     assert out.lower().count("</script") == 1, out
-    out = R(h("script", None, h(Fragment, None, "<!-", "-")))
+    out = R(h("script", None, [T("<!-"), T("-")]))
     assert "<!--" not in out, out
+    out = R(h("style", None, h(Fragment, None, "<", "/sty"), "le>"))
+    assert out.lower().count("</style") == 1, out
     out = R(h("style", None, "<", "/style><b>"))
     assert out.lower().count("</style") == 1, out
 
 
 def test_raw_text_through_fragment_and_memo():
-    assert R(h("script", None, h(Fragment, None, "a<b", "&c"))) == "<script>a<b&c</script>"
-    assert R(h("script", None, memo(lambda s: s, "x && y</script>"))) == "<script>x && y\\x3C/script></script>"
-    assert R(h("script", None, 1, " < ", 2)) == "<script>1 < 2</script>"
+    # (a script takes trusted strings only: fragments, memos and numbers are refused by h())
+    assert R(h("style", None, h(Fragment, None, "a<b", "&c"))) == "<style>a<b&c</style>"
+    assert R(h("style", None, memo(lambda s: s, "x && y</style>"))) == "<style>x && y\\3C /style></style>"
+    assert R(h("style", None, 1, " < ", 2)) == "<style>1 < 2</style>"
+    assert R(h("script", None, T("1"), T(" < "), T("2"))) == "<script>1 < 2</script>"
 
 
 def test_elements_inside_raw_text_raise():
-    e = raises(ValueError, R, h("script", None, h("b", None, "x")))
-    assert "script" in str(e)
+    e = raises(ValueError, R, h("style", None, h("b", None, "x")))
+    assert "style" in str(e)
     raises(ValueError, R, h("style", None, "a", h("i")))
-    raises(ValueError, R, h("script", None, h(Fragment, None, "t", h("b"))))
-    raises(ValueError, R, h("script", None, memo(lambda: h("b"))))
+    raises(ValueError, R, h("style", None, h(Fragment, None, "t", h("b"))))
+    raises(ValueError, R, h("style", None, memo(lambda: h("b"))))
     raises(ValueError, R, h("xmp", None, h("b")))
+    # (a script with an element child is refused by h() already)
+    raises(ValueError, h, "script", None, h("b", None, "x"))
     # element children are fine in ordinary elements of the same tree
-    assert R(h("div", None, h("script", None, "1"), h("b"))) == "<div><script>1</script><b></b></div>"
+    assert R(h("div", None, h("script", None, T("1")), h("b"))) == "<div><script>1</script><b></b></div>"
 
 
 # -- void elements -------------------------------------------------------------
@@ -474,7 +481,7 @@ def test_html_tags_lower_cased():
 
 
 def test_svg_text_is_escaped_and_void_names_are_not_special():
-    assert R(h("svg", None, h("style", None, "a<b"), h("script", None, "&"))) == (
+    assert R(h("svg", None, h("style", None, "a<b"), h("script", None, T("&")))) == (
         "<svg><style>a&lt;b</style><script>&amp;</script></svg>"
     )
 

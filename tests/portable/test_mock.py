@@ -5,7 +5,7 @@ Also a second, independent implementation of the renderer protocol
 same result.  Portable: plain test functions and asserts, no dict order.
 """
 
-from vdom import h, Fragment, memo, create_root, Renderer, Listener, SVG_NS, MATHML_NS, PatchError
+from vdom import h, Fragment, memo, create_root, Renderer, Listener, SVG_NS, MATHML_NS, PatchError, trusted
 from vdom.testing import raises
 from vdom import testing
 from renderers.mock import MockRenderer, MockNode, MockEvent, to_html, inner_html, walk
@@ -552,7 +552,7 @@ def test_to_html_vs_inner_html():
     assert inner_html(p.children[1]) == ""
     assert p.__html__() == to_html(p)
     # inner_html of a raw-text element: raw but guarded
-    r2, c2, root2 = mount(h("script", None, "a < b && c </script>"))
+    r2, c2, root2 = mount(h("script", None, trusted("a < b && c </script>")))
     s = c2.children[0]
     assert inner_html(s) == "a < b && c \\x3C/script>"
     assert to_html(s) == "<script>a < b && c \\x3C/script></script>"
@@ -648,8 +648,8 @@ def _sequences():
         ],
         # raw-text elements
         [
-            h("script", None, "a < b && c </script> <!-- x"),
-            h("script", {"type": "module"}, "x = 1 < 2;", "y = '<SCRIPT';"),
+            h("script", None, trusted("a < b && c </script> <!-- x")),
+            h("script", {"type": "module"}, trusted("x = 1 < 2;"), trusted("y = '<SCRIPT';")),
             h("style", None, "a>b{c:'&'}</style>"),
             h("xmp", None, "<b>&</b></xmp>"),
             h("textarea", None, "a < b & c"),

@@ -341,6 +341,8 @@ def make_component(cls, children, kwargs):
     owner = ctx.inst
     declared = expanded_props(cls)
     key = kwargs.get("key")
+    if key is not None and key.__class__ is not str and key.__class__ is not int:
+        tags.check_key(key, cls.__name__)  # an unhashable key would fail in the lookups below
     ref = kwargs.get("ref")
     if ref is not None and key is None:
         key = "\x00ref:" + str(ref)

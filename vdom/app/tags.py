@@ -19,8 +19,9 @@ component (``@t.component()``) makes that component.
 """
 
 from vdom import h, Fragment, memo
-from vdom.vnode import element
-from vdom.props import _kinds, prop_kind, norm_class, KEY as _KEY_KIND
+from vdom.vnode import element, check_attr, check_state, check_key, prop_check_kind, _checks, _PLAIN, _KEYS
+from vdom.vnode import _STATE as _STATE_KIND
+from vdom.props import norm_class, KEY as _KEY_KIND
 from vdom.app.css import CssClass, names as css_names
 
 # A shared empty dict for collections that are replaced, never changed in place, until they get their own.
@@ -363,6 +364,8 @@ def make_tag(name, children, kwargs):
     ref = None
     if kwargs:
         key = kwargs.get("key")
+        if key.__class__ not in _KEYS:
+            check_key(key, name)  # an unhashable key would fail in the reuse lookups below
         ref = kwargs.get("ref")
         if ref is not None and key is None:
             key = "\x00ref:" + str(ref)
@@ -468,11 +471,16 @@ def tag_props(node, origin):
                         flags[0] = True
                     continue
                 a = attr_name(k)
-            pk = _kinds.get(a)
+            pk = _checks.get(a)
             if pk is None:
-                pk = prop_kind(a)  # a name that cannot be an attribute raises here
-            if pk > _KEY_KIND:
-                flags[1] = False  # hook= and the like: h() checks the value
+                pk = prop_check_kind(a)  # a name that cannot be an attribute raises here
+            if pk:
+                if pk == _STATE_KIND:
+                    check_state(node.tag, a, v)  # value=, checked=...: checked here, element() does not
+                elif pk > _KEY_KIND:
+                    flags[1] = False  # hook= and the like: h() checks the value
+            elif v.__class__ not in _PLAIN:
+                check_attr(node.tag, a, v)  # h() checks it too; element() does not
             props[a] = v
         elif kind == _K_CLASS:
             if v.__class__ is not str:

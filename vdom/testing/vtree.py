@@ -5,7 +5,7 @@ their children, and the children of a node with their holes put back.
 """
 
 from vdom.vnode import VNode, clone, text_content
-from vdom.reconcile import SVG_NS, MATHML_NS
+from vdom.elements import element_ns as _elem_ns, child_ns as _kid_ns  # the core's rules
 
 
 def _clone_input(x):
@@ -24,20 +24,6 @@ def copy_tree(tree):
     the copy can be rendered while ``tree`` stays unmounted.
     """
     return _clone_input(tree)
-
-
-def _elem_ns(tag, ns):
-    if tag == "svg":
-        return SVG_NS
-    if tag == "math":
-        return MATHML_NS
-    return ns
-
-
-def _kid_ns(tag, ens):
-    if ens is not None and tag == "foreignObject":
-        return None
-    return ens
 
 
 def _child_items(v):
