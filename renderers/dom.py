@@ -154,10 +154,16 @@ class DomError(Exception):
 # JS functions that call f and return the exception it throws (undefined when none): a JS
 # exception crossing into MicroPython aborts the whole call from JS, skipping every
 # Python except/finally, so the calls that can throw go through these.
-# (null, not undefined, on success: MicroPython gives null as None.)
-_GUARD2 = "return function (a, b) { try { f(a, b); return null } catch (e) { return e } }"
-_GUARD3 = "return function (a, b, c) { try { f(a, b, c); return null } catch (e) { return e } }"
-_SETPROP = "return function (o, k, v) { try { o[k] = v; return null } catch (e) { return e } }"
+# They are defined by an inline script the renderer adds once per page (no eval: under a
+# Content-Security-Policy that refuses inline scripts it does not run, nothing throws, and
+# the renderer goes on unguarded).  null, not undefined, on success: MicroPython gives
+# null as None.
+_GUARDS = "__pyvdomGuards"
+_GUARDS_JS = (
+    "window.__pyvdomGuards = {"
+    "g2: function (f) { return function (a, b) { try { f(a, b); return null } catch (e) { return e } } },"
+    "g3: function (f) { return function (a, b, c) { try { f(a, b, c); return null } catch (e) { return e } } },"
+    "set: function (o, k, v) { try { o[k] = v; return null } catch (e) { return e } } };")
 
 
 def _raise_dom(call, e):
@@ -255,7 +261,10 @@ class DomRenderer(Renderer):
     crossing counters (``calls``, ``crossings``).  ``idle_gc``: run
     MicroPython's collections in idle time (``IdleGC``; default: on under
     MicroPython, off elsewhere); the ``IdleGC`` is ``renderer.idle_gc``
-    (None when off).
+    (None when off).  ``guard``: route the DOM calls that can throw through
+    JS functions that return the exception, raised here as ``DomError``
+    (default: on under MicroPython, where a JS exception would abort the
+    whole call; ``renderer.guarded`` says whether the page allowed it).
     """
 
     def __init__(self, document=None, js=None, create_proxy=None, count=False, idle_gc=None,
@@ -327,15 +336,25 @@ class DomRenderer(Renderer):
         # root's back, a property the element rejects, a name the DOM refuses) go
         # through small JS functions that return the exception instead of throwing
         # it, and DomError is raised in Python (see DomError).  Same crossings.
-        mk = js.Function
-        g2 = mk("f", _GUARD2)
-        g3 = mk("f", _GUARD3)
+        win = getattr(js, "window", js)
+        if not js.Reflect.has(win, _GUARDS):
+            doc = self.document
+            s = doc.createElement("script")
+            s.textContent = _GUARDS_JS
+            doc.documentElement.appendChild(s)  # an inline script runs as it is inserted
+            s.remove()
+            if not js.Reflect.has(win, _GUARDS):  # refused by the page's CSP: stay unguarded
+                self.guarded = False
+                return
+        g = js.Reflect.get(win, _GUARDS)
+        g2 = g.g2
+        g3 = g.g3
         self._gins = g3(self._ins)
         self._grm = g2(self._rm)
         self._gsa = g3(self._sa)
         self._gra = g2(self._ra)
         self._gmb = g3(self._mb) if self._mb is not None else None
-        self._gset = mk(_SETPROP)()
+        self._gset = g.set
         self.insert = self._insert_g
         self.move = self._move_g
         self.remove = self._remove_g

@@ -47,6 +47,7 @@ def step(name):
     except Exception as e:
         out = {"ok": False, "type": type(e).__name__, "message": str(e)}
     out["proxies"] = renderer.live_proxies
+    out["guarded"] = renderer.guarded
     out["html"] = container.innerHTML
     return json.dumps(out)
 
