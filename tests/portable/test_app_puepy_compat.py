@@ -78,3 +78,154 @@ def test_runtime_and_util_helpers_without_a_page():
     runtime.remove_event_listener(object(), "click", lambda e: None)
     assert util.jsobj(behavior="smooth", block="start") == {"behavior": "smooth", "block": "start"}
     assert util.mixed_to_underscores("MyLinkButton") == "my_link_button"
+
+
+# -- issue 12: components as PuePy apps write them ---------------------------------------
+
+from vdom.app import Component
+from vdom.app.testing import type_into
+
+
+@t.component()
+class Badge(Component):
+    enclosing_tag = "b"
+
+
+@t.component()
+class TitledCard(Component):
+    def populate(self):
+        t.h3("title")
+
+
+class _Target(Page):
+    pass
+
+
+@t.component()
+class HrefLink(Component):
+    enclosing_tag = "a"
+
+    def set_href(self, href):
+        self.attrs["href"] = "/" + href.__name__.lower() if isinstance(href, type) else href
+
+
+@t.component()
+class SelfClicking(Component):
+    enclosing_tag = "button"
+
+    def __init__(self, *args, **kwargs):
+        kwargs["on_click"] = self.clicked  # PuePy-style setup in __init__
+        kwargs["role"] = "switch"
+        super().__init__(*args, **kwargs)
+        self.given = sorted(kwargs)
+
+    def initial(self):
+        return {"n": 0}
+
+    def clicked(self, event):
+        self.state["n"] += 1
+
+    def populate(self):
+        t.span("n=%d" % self.state["n"])
+
+
+@t.component()
+class OriginStepper(Component):
+    enclosing_tag = "span"
+
+    def populate(self):
+        t.button("+", on_click=self.inc)
+
+    def inc(self, event):
+        self.origin.state[self.bind] = self.origin.state[self.bind] + 1
+
+
+def test_positional_children_of_a_component_without_insert_slot():
+    class P(Page):
+        def initial(self):
+            return {"n": 1}
+
+        def populate(self):
+            t.badge("label %d" % self.state["n"])
+            with t.titled_card():
+                t.p("inside")
+
+    app, r, c = mount(P)
+    assert inner_html(c) == "<div><b>label 1</b><div><p>inside</p><h3>title</h3></div></div>"
+    app.active_page.state["n"] = 2
+    app.flush()
+    assert inner_html(c) == "<div><b>label 2</b><div><p>inside</p><h3>title</h3></div></div>"
+
+
+def test_set_hooks_write_self_attrs():
+    class P(Page):
+        def populate(self):
+            t.href_link("pets", href=_Target, title="t")
+            t.href_link("x", href="/x")
+
+    app, r, c = mount(P)
+    assert inner_html(c) == '<div><a href="/_target" title="t">pets</a><a href="/x">x</a></div>'
+
+
+def test_an_overridden_init_gets_the_kwargs_and_its_additions_apply():
+    class P(Page):
+        def populate(self):
+            t.self_clicking("go", ref="c", data_x="1")
+
+    app, r, c = mount(P)
+    comp = app.active_page.refs["c"]
+    assert comp.given == ["children", "data_x", "on_click", "ref", "role"]
+    assert inner_html(c) == '<div><button data-x="1" role="switch">go<span>n=0</span></button></div>'
+    r.dispatch(comp.element, "click")
+    app.flush()
+    assert inner_html(c) == '<div><button data-x="1" role="switch">go<span>n=1</span></button></div>'
+
+
+def test_bind_and_origin_let_a_component_write_its_parents_state():
+    class P(Page):
+        def initial(self):
+            return {"count": 5}
+
+        def populate(self):
+            t.p("count=%d" % self.state["count"])
+            t.origin_stepper(bind="count", ref="s")
+
+    app, r, c = mount(P)
+    s = app.active_page.refs["s"]
+    assert s.bind == "count" and s.origin is app.active_page
+    r.dispatch(s.element.children[0], "click")
+    app.flush()
+    assert "count=6" in inner_html(c)
+
+
+def test_a_ref_keeps_its_element_while_unkeyed_siblings_before_it_come_and_go():
+    class P(Page):
+        def initial(self):
+            return {"word": ""}
+
+        def populate(self):
+            for ch in self.state["word"]:
+                t.span(ch)
+            with t.div():
+                with t.label():
+                    t.input(ref="box", bind="word")
+
+    app, r, c = mount(P)
+    box = app.active_page.refs["box"].element
+    for s in ("a", "ab", "abc"):
+        type_into(r, app.active_page.refs["box"].element, s)
+        app.flush()
+        assert app.active_page.refs["box"].element is box, s  # same host: focus and caret stay
+    assert inner_html(c) == ('<div><span>a</span><span>b</span><span>c</span>'
+                             '<div><label><input value="abc"></label></div></div>')
+
+
+def test_text_in_a_void_element_is_ignored_not_fatal():
+    class P(Page):
+        def populate(self):
+            t.input("Enabled", type="checkbox")
+            t.p("ok")
+
+    app, r, c = mount(P)
+    assert inner_html(c) == '<div><input type="checkbox"><p>ok</p></div>'
+    assert not app.errors

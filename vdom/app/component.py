@@ -83,6 +83,9 @@ class Record:
     listeners = EMPTY
     own_listeners = EMPTY
     root_listeners = EMPTY
+    init_listeners = EMPTY  # on_* its own __init__ added to its kwargs (PuePy-style setup)
+    bind = None             # the state key (or path) its parent gave as bind=
+    init_attrs = EMPTY
     slot_in = EMPTY
     had_slots = False
     keyed = None   # key -> builder node of the last render (tags.build reuses unchanged ones)
@@ -188,9 +191,10 @@ class Component:
     default_attrs = {}
     default_role = None
 
-    def __init__(self, **kwargs):
+    def __init__(self, *args, **kwargs):
+        tag_kwargs = None
         if _creating:
-            app, page, owner, given = _creating[-1]
+            app, page, owner, given, tag_kwargs = _creating[-1]
         else:
             app, page, owner, given = None, None, None, kwargs
         cls = self.__class__
@@ -207,6 +211,8 @@ class Component:
                 setattr(self, n, v)
                 values[n] = v
         self.state = ReactiveDict(self.initial(), _StateNotify(self))
+        if tag_kwargs is not None and kwargs:
+            _init_extras(self, kwargs, tag_kwargs, declared)
 
     # -- to override ------------------------------------------------------------
 
@@ -259,6 +265,30 @@ class Component:
         return self._vd.owner
 
     @property
+    def bind(self):
+        """The ``bind=`` its parent gave it (a state key or path), or None (PuePy's ``self.bind``)."""
+        return self._vd.bind
+
+    @property
+    def origin(self):
+        """The component whose populate() created this one (PuePy's ``self.origin``):
+        ``self.origin.state[self.bind] = value`` writes the bound value."""
+        return self._vd.owner
+
+    @property
+    def attrs(self):
+        """The attributes of the root element given by the parent (PuePy's ``self.attrs``):
+        a ``set_<name>(value)`` method writes the ones it computes here."""
+        vd = self._vd
+        if vd.attrs is EMPTY:
+            vd.attrs = {}
+        return vd.attrs
+
+    @attrs.setter
+    def attrs(self, value):
+        self._vd.attrs = value
+
+    @property
     def element(self):
         """The component's root host element (a DOM element in the browser)."""
         m = self._vd.memo
@@ -273,6 +303,13 @@ class Component:
         node = SlotPoint(self, name, "\x00slot:" + str(name))
         if tags.stack:
             tags.append_child(tags.stack[-1], node)
+        if tags.contexts:
+            ctx = tags.contexts[-1]
+            if ctx.inst is self:
+                used = ctx.slots_used
+                if not used:
+                    used = ctx.slots_used = []
+                used.append(name)
         return node
 
     def slot(self, name="default"):
@@ -324,13 +361,60 @@ class Page(Component):
         return None
 
 
-def create(cls, app, page, owner, props):
-    _creating.append((app, page, owner, props))
+def create(cls, app, page, owner, props, tag_kwargs=None, children=None):
+    """A new instance of component ``cls``.
+
+    A class that overrides ``__init__(self, *args, **kwargs)`` gets what PuePy
+    gives it: the tag's keyword arguments and ``children=``; what its
+    ``__init__`` adds before calling ``super().__init__(**kwargs)`` (an
+    ``on_click``, an attribute) applies to its root element on every render.
+    """
+    _creating.append((app, page, owner, props, tag_kwargs))
     try:
-        inst = cls()
+        if cls.__init__ is Component.__init__ or tag_kwargs is None:
+            inst = cls()
+        else:
+            kw = dict(tag_kwargs)
+            kw["children"] = tuple(children) if children else ()
+            try:
+                inst = cls(**kw)
+            except TypeError:
+                inst = cls()  # an __init__(self) that takes nothing (not PuePy's signature)
     finally:
         _creating.pop()
     return inst
+
+
+_setter_names = {}  # class -> {kwarg: True if the class has set_<kwarg>}
+
+
+def has_setter(cls, k):
+    """Does component class ``cls`` define PuePy's ``set_<k>(value)`` hook?"""
+    names = _setter_names.get(cls)
+    if names is None:
+        names = _setter_names[cls] = {}
+    r = names.get(k)
+    if r is None:
+        r = names[k] = callable(getattr(cls, "set_" + k, None))
+    return r
+
+
+def _init_extras(inst, kwargs, tag_kwargs, declared):
+    """What a component's own ``__init__`` added to the keyword arguments it passed on."""
+    vd = inst._vd
+    for k in kwargs:
+        v = kwargs[k]
+        if k == "children" or k in declared or (k in tag_kwargs and tag_kwargs[k] is v):
+            continue
+        if k.startswith("on_"):
+            if v is not None:
+                if vd.init_listeners is EMPTY:
+                    vd.init_listeners = {}
+                vd.init_listeners[on_event(k)] = v
+        elif k not in ("key", "ref", "bind", "classes", "class_", "class_name"):
+            if vd.init_attrs is EMPTY:
+                vd.init_attrs = {}
+            vd.init_attrs[attr_name(k)] = v
 
 
 def make_component(cls, children, kwargs):
@@ -370,6 +454,7 @@ def make_component(cls, children, kwargs):
     listeners = EMPTY
     classes = None
     bind = None
+    setters = None
     for k in kwargs:
         v = kwargs[k]
         if k in declared:
@@ -385,6 +470,10 @@ def make_component(cls, children, kwargs):
             classes = css_names(v, owner) if v.__class__ is not str else v
         elif k == "bind":
             bind = v
+        elif has_setter(cls, k):
+            if setters is None:
+                setters = []
+            setters.append(k)
         else:
             if attrs is EMPTY:
                 attrs = {}
@@ -398,7 +487,7 @@ def make_component(cls, children, kwargs):
     ovd = owner._vd
     inst = ovd.kids.get(path)
     if inst is None or inst.__class__ is not cls or not inst._vd.alive:
-        inst = create(cls, ovd.app, ovd.page, owner, props)
+        inst = create(cls, ovd.app, ovd.page, owner, props, kwargs, children)
         changed = False
     else:
         changed = False
@@ -411,6 +500,14 @@ def make_component(cls, children, kwargs):
                 setattr(inst, n, v)
                 changed = True
     vd = inst._vd
+    if setters is not None:
+        # PuePy's set_<name>(value) hooks: they write self.attrs (a fresh dict each render).
+        old = vd.attrs
+        vd.attrs = attrs = dict(attrs) if attrs else {}
+        for k in setters:
+            getattr(inst, "set_" + k)(kwargs[k])
+        attrs = vd.attrs
+        vd.attrs = old
     if attrs != vd.attrs or classes != vd.classes:
         changed = True
     if len(listeners) != len(vd.listeners):
@@ -423,6 +520,8 @@ def make_component(cls, children, kwargs):
     vd.attrs = attrs
     vd.classes = classes
     vd.listeners = listeners
+    if bind is not None or vd.bind is not None:
+        vd.bind = bind
     vd.slot_in = EMPTY
     if changed:
         vd.version += 1
@@ -483,6 +582,9 @@ def root_props(inst):
             continue
         else:
             props[attr_name(k)] = v
+    attrs = vd.init_attrs
+    for k in attrs:
+        props[k] = attrs[k]
     attrs = vd.attrs
     for k in attrs:
         props[k] = attrs[k]
@@ -500,6 +602,12 @@ def root_props(inst):
         props["class"] = dc if isinstance(dc, str) else list(dc)
     if inst.default_role and "role" not in props:
         props["role"] = inst.default_role
+    il = vd.init_listeners
+    for typ in il:
+        if typ not in own:
+            if own is EMPTY:
+                own = {}
+            own[typ] = il[typ]
     vd.own_listeners = own
     rl = vd.root_listeners
     if rl is EMPTY and (own or vd.listeners):
@@ -547,6 +655,8 @@ def render(inst, version):
         if tags.replaying:  # a with block left open by the page's code
             tags.reset_replay()
             ctx.stale = True
+        if vd.slot_in and "default" in vd.slot_in and "default" not in ctx.slots_used:
+            unslotted_children(inst, root)
         del stack[base:]
         if ctx.selects:
             mark_options(ctx)
@@ -567,6 +677,15 @@ def render(inst, version):
         tags.path_cache[0] = tags.path_cache[1] = None
     commit(inst, ctx)
     return vnode
+
+
+def unslotted_children(inst, root):
+    """Children given to a component whose populate() has no ``insert_slot()``
+    (``t.badge("label")``) go first in its root element, as in PuePy."""
+    node = SlotPoint(inst, "default", "\x00slot:default")
+    node.parent = root
+    ch = root.children
+    root.children = [node] + ch if ch else [node]
 
 
 def commit(inst, ctx):

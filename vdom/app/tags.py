@@ -23,6 +23,7 @@ from vdom.vnode import element, check_attr, check_state, check_key, prop_check_k
 from vdom.vnode import _STATE as _STATE_KIND
 from vdom.props import norm_class, KEY as _KEY_KIND
 from vdom.app.css import CssClass, names as css_names
+from vdom.elements import VOID
 
 # A shared empty dict for collections that are replaced, never changed in place, until they get their own.
 EMPTY = {}
@@ -141,6 +142,7 @@ class Tag:
     nu = 0
     comp = None
     vn = None
+    rk = None   # a ref= in its subtree: an unkeyed element holding one is keyed by it (``post``)
 
     def __init__(self, tag, props=None, key=None, kw=None, args=()):
         self.tag = tag
@@ -395,6 +397,8 @@ def make_tag(name, children, kwargs):
             if ref is not None:
                 set_ref(ref, old)
             return old
+    if children and name in VOID:
+        children = void_children(name, children)
     # Tag(name, None, key, kwargs, children) without the __init__ call (about 1 µs on MicroPython).
     node = _new(Tag)
     node.tag = name
@@ -402,6 +406,8 @@ def make_tag(name, children, kwargs):
         node.key = key
     if kwargs is not None:
         node.kw = kwargs
+        if ref is not None:
+            node.rk = ref
     for c in children:
         cls = c.__class__
         if cls is not str and cls is not int and cls is not float:
@@ -619,6 +625,7 @@ class Context:
     prev = None
     root = None     # the render's root builder node
     late = False    # build everything after populate() (a bound <select multiple> marks its options first)
+    slots_used = ()  # names given to insert_slot() in this render
     stale = False   # a node changed after it was built: the final walk rebuilds all
 
     def __init__(self, inst, prev=None):
@@ -730,11 +737,17 @@ def post(n, ctx):
         kids = []
     else:
         ch = n.children
+        if ch and tag in VOID:
+            ch = n.children = list(void_children(tag, ch))
         kids = list(n.args) if n.args else []
+    r = 0
     for c in ch:
         if isinstance(c, Tag):
             kids.append(c.vn)
             c.parent = None
+            if c.rk is not None:
+                r = ref_holder(c, r)
+                n.rk = 1
         else:
             kids.append(c)
     if tag == "#insert":
@@ -747,6 +760,43 @@ def post(n, ctx):
             n.vn = element(tag, props or None, kids, prop_flags[0])
             return
     n.vn = h(tag, props or None, kids)
+
+
+_void_warned = {}
+
+
+def void_children(tag, children):
+    """Children given to a void element (``t.input("Enabled", type="checkbox")``) are
+    dropped with a console notice, once per tag, instead of failing the page: PuePy
+    tolerated them (the browser never shows them either)."""
+    if tag not in _void_warned:
+        _void_warned[tag] = True
+        print("vdom.app: <%s> cannot have children; ignored: %r (put text next to it, e.g. in a "
+              "<label>)" % (tag, children[0] if len(children) == 1 else list(children)))
+    return ()
+
+
+def ref_holder(c, r):
+    """``c`` is, or holds, the element of a ``ref=``: key it if it has no key of its own.
+
+    A ref names one element of a render (PuePy: ``t.input(ref="box")`` keeps its
+    input, and its focus, across renders): it is that element's key, and each
+    unkeyed element holding one is keyed by its place among the siblings that
+    hold refs (``r``), so it keeps its host however many other unkeyed siblings
+    come and go before it (the core matches unkeyed nodes by position).  An
+    element whose subtree holds a ref only in some renders changes identity
+    when the ref comes or goes.  Returns the next ``r``.
+    """
+    k = c.key
+    if k is None or (k.__class__ is str and k.startswith("\x00refin#")):
+        if c.tag[:1] == "#":
+            return r
+        k = c.key = "\x00refin#" + str(r)
+        vn = c.vn
+        if vn is not None:
+            vn.key = k
+        return r + 1
+    return r
 
 
 def built_on_exit(n, ctx):
