@@ -26,7 +26,8 @@ clear                1          ``parent.textContent = ""``
 set_text_content     1          ``el.textContent = text`` (an element whose only child is a string)
 set_text             1          ``node.nodeValue = text``
 set_attribute        1          a DOM property for ``value``, ``checked``, ``selected``,
-                                ``selectedIndex``, ``muted``, ``indeterminate``;
+                                ``selectedIndex``, ``muted``, ``indeterminate`` (+1:
+                                ``localName``; a custom element gets the attribute);
                                 uncurried ``setAttribute`` otherwise
 remove_attribute     1          the property reset (``value``: 2, also drops the attribute)
                                 or uncurried ``removeAttribute``
@@ -86,8 +87,9 @@ above; the optional extras are counted exactly); ``renderer.reset_counts()``
 starts again.  Without ``count`` the methods run with no counting overhead.
 
 Property vs attribute: the six names above are DOM properties (what the user
-sees and edits), everything else is an attribute, as ``render_to_string``
-writes it.  A ``<select>``'s ``value``/``selectedIndex`` given at mount time
+sees and edits), except on custom elements (a ``-`` in the name), whose
+components read attributes; everything else is an attribute, as
+``render_to_string`` writes it.  A ``<select>``'s ``value``/``selectedIndex`` given at mount time
 is applied again as its options are inserted (the core sets an element's
 props before it creates or patches its children): every ``value`` and
 ``selectedIndex`` set during a render is set again when a child is inserted
@@ -461,6 +463,11 @@ class DomRenderer(Renderer):
         if kind is None:
             self._sa(el, name, "" if value is True else value)
             return
+        self._extra += 1
+        if "-" in el.localName:
+            # A custom element (<sl-menu-item value=...>): web components read attributes.
+            self._sa(el, name, "" if value is True else str(value))
+            return
         if kind == _STR:
             value = "" if value is True else value
         elif kind == _BOOL:
@@ -474,6 +481,10 @@ class DomRenderer(Renderer):
     def remove_attribute(self, el, name):
         kind = PROPERTIES.get(name)
         if kind is None:
+            self._ra(el, name)
+            return
+        self._extra += 1
+        if "-" in el.localName:
             self._ra(el, name)
         elif kind == _STR:
             self._setp(el, "value", "")

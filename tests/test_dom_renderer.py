@@ -40,6 +40,7 @@ class FakeNode:
         self.value = ""
         self.checked = False
         self.isConnected = False
+        self.localName = tag if tag is not None else "#text"
 
     # Node / Element / EventTarget methods, called with an explicit ``this`` (uncurried).
     @staticmethod
@@ -439,3 +440,14 @@ def test_idle_gc_is_off_by_default_outside_micropython():
     r, c, root, js = make()
     assert r.idle_gc is None
     assert DomRenderer(document=FakeDocument(), js=js, create_proxy=FakeProxy, idle_gc=False).idle_gc is None
+
+
+def test_custom_elements_get_value_and_checked_as_attributes():
+    # Web components read attributes (issue 12): <sl-menu-item value="x">, not a property.
+    r, container, root, js = make()
+    root.render(h("div", None, h("sl-menu-item", {"value": "x", "checked": True}), h("input", {"value": "y"})))
+    item, inp = container.children[0].children
+    assert item.attrs == {"value": "x", "checked": ""} and item.value == ""
+    assert inp.value == "y" and "value" not in inp.attrs
+    root.render(h("div", None, h("sl-menu-item", {"value": "z"}), h("input", {"value": "y"})))
+    assert item.attrs == {"value": "z"}

@@ -229,3 +229,54 @@ def test_text_in_a_void_element_is_ignored_not_fatal():
     app, r, c = mount(P)
     assert inner_html(c) == '<div><input type="checkbox"><p>ok</p></div>'
     assert not app.errors
+
+
+def test_a_childs_page_error_on_the_first_render_reaches_the_apps_handler():
+    from vdom.app import Application, Unauthorized
+
+    @t.component()
+    class GuardedLayout(Component):
+        def precheck(self):
+            raise Unauthorized()
+
+        def populate(self):
+            t.p("secret")
+
+    class Secret(Page):
+        def populate(self):
+            with t.guarded_layout():
+                t.p("content")
+
+    seen = []
+
+    class App(Application):
+        def handle_unauthorized(self, exception):
+            seen.append(exception)
+
+    app = App()
+    app.default_page = Secret
+    from vdom.app.testing import mount as mount_app
+
+    mount_app(app)
+    assert len(seen) == 1 and isinstance(seen[0], Unauthorized)
+
+
+def test_page_mount_without_an_application():
+    from renderers.mock import MockRenderer
+
+    class Hello(Page):
+        def initial(self):
+            return {"name": "world"}
+
+        def populate(self):
+            t.p("hello " + self.state["name"])
+
+    r = MockRenderer()
+    c = r.create_container()
+    page = Hello()
+    app = page.mount(c, renderer=r)
+    assert app.active_page is page
+    assert inner_html(c) == "<div><p>hello world</p></div>"
+    page.state["name"] = "you"
+    app.flush()
+    assert inner_html(c) == "<div><p>hello you</p></div>"

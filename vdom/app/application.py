@@ -51,6 +51,7 @@ class AppRecord:
         self.browser_listeners = None
         self.showing_error = False
         self.repair = False    # a patch failed half-way (PatchError): re-render the page at the next flush
+        self.adopt = None      # a Page instance made by the user (Page().mount()): shown instead of a new one
         self.css = {}          # class name -> CssClass used by a render
         self.css_order = []
         self.css_dirty = False
@@ -319,7 +320,12 @@ def show_page(app, cls, route, kwargs, handle=True):
     vd = app._vd
     props, extra = _page_props(cls, kwargs)
     try:
-        page = create(cls, app, None, None, props)
+        page = vd.adopt
+        if page is not None and page.__class__ is cls:
+            vd.adopt = None
+            page._vd.app = app
+        else:
+            page = create(cls, app, None, None, props)
     except Exception as e:
         report(app, e, "%s()" % (cls.__name__,))
         if handle and not vd.showing_error:
@@ -344,6 +350,8 @@ def show_page(app, cls, route, kwargs, handle=True):
         for v, e in err.errors:
             if getattr(v, "args", None) and v.args[0] is page:
                 exc = e
+            elif exc is None and isinstance(e, PageError):
+                exc = e  # a child's precheck (a layout's Unauthorized): the app's handler, as in PuePy
         if exc is None:
             return page  # a child failed: reported, the page shows the rest
         if not handle or vd.showing_error:

@@ -360,6 +360,17 @@ class Page(Component):
     def page_title(self):
         return None
 
+    def mount(self, selector_or_element, renderer=None):
+        """Render this page into a container without an ``Application`` of your own
+        (PuePy's ``Page().mount(element)``): one is made for it; returns it."""
+        from vdom.app.application import Application
+
+        app = Application()
+        app._vd.adopt = self
+        app.default_page = self.__class__
+        app.mount(selector_or_element, renderer=renderer)
+        return app
+
 
 def create(cls, app, page, owner, props, tag_kwargs=None, children=None):
     """A new instance of component ``cls``.
