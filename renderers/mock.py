@@ -22,7 +22,8 @@ class MockNode:
     (``tag`` is None, ``text`` holds the string) or raw HTML (``tag`` is "#raw").
     """
 
-    __slots__ = ("tag", "namespace", "attributes", "styles", "children", "parent", "text", "listeners")
+    __slots__ = ("tag", "namespace", "attributes", "styles", "children", "parent", "text", "listeners",
+                 "live")
 
     def __init__(self, tag, namespace=None, text=None):
         self.tag = tag
@@ -33,6 +34,98 @@ class MockNode:
         self.parent = None
         self.text = text
         self.listeners = None
+        self.live = None  # value/checked/selected as the user (or a property set) left them
+
+    # -- what handlers read, as on a DOM element -----------------------------------
+    # ``value``, ``checked`` and ``selected`` are live properties, distinct from the
+    # attributes: the attribute is the default, the user's typing (``vdom.app.testing``'s
+    # ``type_into``...) changes the property, and the renderer's ``set_attribute`` sets
+    # both (the DOM renderer sets the property).
+
+    @property
+    def tagName(self):
+        t = self.tag or "#text"
+        return t.upper() if self.namespace is None else t
+
+    @property
+    def localName(self):
+        return self.tag
+
+    @property
+    def type(self):
+        t = self.tag
+        a = self.attributes
+        if t == "select":
+            return "select-multiple" if _present(a.get("multiple")) else "select-one"
+        typ = str(a.get("type") or "").lower()
+        if t == "input" and not typ:
+            return "text"
+        return typ
+
+    @property
+    def textContent(self):
+        return "".join([n.text or "" for n in walk(self) if n.tag is None])
+
+    def _live_get(self, name):
+        live = self.live
+        if live is not None and name in live:
+            return live[name]
+        return _NOT_SET
+
+    def _live_set(self, name, value):
+        if self.live is None:
+            self.live = {}
+        self.live[name] = value
+
+    @property
+    def value(self):
+        t = self.tag
+        if t == "select":  # the first selected option's (a value set before its options existed)
+            for o in self.selectedOptions:
+                return o.value
+            v = self._live_get("value")
+            return "" if v is _NOT_SET else v
+        v = self._live_get("value")
+        if v is not _NOT_SET:
+            return v
+        if t == "textarea":
+            return self.textContent
+        v = self.attributes.get("value")
+        if v is None:
+            return " ".join(self.textContent.split()) if t == "option" else ""
+        return "" if v is True else str(v)
+
+    @value.setter
+    def value(self, v):
+        v = "" if v is None else str(v)
+        if self.tag == "select":
+            for o in walk(self):
+                if o.tag == "option":
+                    o._live_set("selected", o.value == v)
+        self._live_set("value", v)
+
+    def _flag(self, name):
+        v = self._live_get(name)
+        return _present(self.attributes.get(name)) if v is _NOT_SET else v
+
+    checked = property(lambda self: self._flag("checked"), lambda self, v: self._live_set("checked", bool(v)))
+    selected = property(lambda self: self._flag("selected"), lambda self, v: self._live_set("selected", bool(v)))
+
+    @property
+    def options(self):
+        return MockCollection([n for n in walk(self) if n.tag == "option"])
+
+    @property
+    def selectedOptions(self):
+        return MockCollection([n for n in walk(self) if n.tag == "option" and n.selected])
+
+    @property
+    def selectedIndex(self):
+        opts = self.options.items
+        for i in range(len(opts)):
+            if opts[i].selected:
+                return i
+        return -1
 
     def __repr__(self):
         if self.tag is None:
@@ -41,6 +134,34 @@ class MockNode:
 
     def __html__(self):
         return to_html(self)
+
+
+_NOT_SET = object()
+_LIVE = {"value": 1, "checked": 1, "selected": 1}
+
+
+def _present(v):
+    return v is not None and v is not False and v != "false"
+
+
+class MockCollection:
+    """A DOM collection (``options``, ``selectedOptions``): ``length``, ``item(i)``, ``[i]``."""
+
+    def __init__(self, items):
+        self.items = items
+        self.length = len(items)
+
+    def item(self, i):
+        return self.items[i]
+
+    def __getitem__(self, i):
+        return self.items[i]
+
+    def __len__(self):
+        return self.length
+
+    def __iter__(self):
+        return iter(self.items)
 
 
 class MockEvent:
@@ -218,6 +339,11 @@ class MockRenderer(Renderer):
         if name == "style":
             el.styles = None
         el.attributes[name] = value
+        if name in _LIVE:  # as the DOM renderer, which sets the property
+            if name == "value":
+                el.value = "" if value is True else value
+            else:
+                el._live_set(name, _present(value))
 
     def remove_attribute(self, el, name):
         if self._count("remove_attribute"):
@@ -225,6 +351,8 @@ class MockRenderer(Renderer):
         if name == "style":
             el.styles = None
         el.attributes.pop(name, None)
+        if name in _LIVE:
+            el._live_set(name, "" if name == "value" else False)
 
     def set_class(self, el, value):
         if self._count("set_class"):

@@ -280,3 +280,33 @@ def test_page_mount_without_an_application():
     page.state["name"] = "you"
     app.flush()
     assert inner_html(c) == "<div><p>hello you</p></div>"
+
+
+def test_handlers_read_event_target_value_and_checked_under_the_mock():
+    # Written for the browser: the mock's nodes have live value/checked/selected properties.
+    from vdom.app.testing import set_checked, find1
+
+    class P(Page):
+        def initial(self):
+            return {"text": "", "on": False}
+
+        def populate(self):
+            t.input(id="t", value=self.state["text"], on_input=self.typed)
+            t.input(id="c", type="checkbox", checked=self.state["on"], on_change=self.ticked)
+            t.p("%s|%s" % (self.state["text"], self.state["on"]))
+
+        def typed(self, event):
+            self.state["text"] = event.target.value.upper()
+
+        def ticked(self, event):
+            self.state["on"] = event.target.checked
+
+    app, r, c = mount(P)
+    box = find1(c, "input", id="t")
+    type_into(r, box, "abc")
+    set_checked(r, find1(c, "input", id="c"))
+    app.flush()
+    assert inner_html(c).endswith("<p>ABC|True</p></div>")
+    assert box.value == "ABC" and box.attributes["value"] == "ABC"  # the render set it again
+    assert find1(c, "input", id="c").checked is True
+    assert box.tagName == "INPUT" and box.type == "text"

@@ -116,13 +116,8 @@ def target_of(event):
 
 
 def read_prop(target, name):
-    """``target.value`` / ``target.checked``; on a mock node, its ``attributes``."""
-    a = getattr(target, "attributes", None)
-    if a.__class__ is dict:
-        v = a.get(name)
-        if name == "checked":
-            return v is not None and v is not False and v != "false"
-        return v
+    """``target.value`` / ``target.checked``: the live property, in a browser and on a
+    ``MockRenderer`` node alike (the mock models them)."""
     return getattr(target, name)
 
 
@@ -263,19 +258,6 @@ def _text_of_tag(node):
 
 def read_selected(target):
     """The values of the selected options of a ``<select>`` (a DOM element or a mock node)."""
-    a = getattr(target, "attributes", None)
-    if a.__class__ is dict:  # a mock node (tests): renderers.mock is there
-        from renderers.mock import walk
-
-        out = []
-        for n in walk(target):
-            if n.tag != "option" or not _truthy(n.attributes.get("selected")):
-                continue
-            v = n.attributes.get("value")
-            if v is None:
-                v = " ".join("".join([x.text or "" for x in walk(n) if x.tag is None]).split())
-            out.append(str(v))
-        return out
     opts = target.selectedOptions
     return [str(opts.item(i).value) for i in range(int(opts.length))]
 
@@ -304,15 +286,8 @@ def apply_bind(origin, spec, event):
 
 def _kind_of(target):
     """What a bound element holds, from the element that fired (as PuePy reads ``event.target``)."""
-    a = getattr(target, "attributes", None)
-    if a.__class__ is dict:
-        tag = str(target.tag or "").lower()
-        typ = str(a.get("type") or "").lower()
-        if tag == "select":
-            typ = "select-multiple" if _truthy(a.get("multiple")) else "select-one"
-    else:
-        tag = str(target.tagName).lower()
-        typ = str(target.type or "").lower() if tag in ("input", "select") else ""
+    tag = str(target.tagName).lower()
+    typ = str(target.type or "").lower() if tag in ("input", "select") else ""
     if tag == "input":
         if typ == "checkbox":
             return _CHECK

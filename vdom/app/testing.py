@@ -70,17 +70,24 @@ def text_of(node):
 
 
 def type_into(renderer, node, value, event="input"):
-    """Simulate typing: set the mock input's value, then dispatch ``input``."""
-    node.attributes["value"] = value
+    """Simulate typing: set the input's live ``value`` (not its attribute), then dispatch ``input``."""
+    node.value = value
     return renderer.dispatch(node, event)
 
 
 def set_checked(renderer, node, checked=True):
-    """Simulate ticking a checkbox/radio: set ``checked``, dispatch ``change``."""
-    if checked:
-        node.attributes["checked"] = True
-    else:
-        node.attributes.pop("checked", None)
+    """Simulate ticking a checkbox/radio: set its live ``checked``, dispatch ``change``.
+
+    Ticking a radio unticks the others of its group (same ``name``), as a browser does."""
+    node.checked = bool(checked)
+    name = node.attributes.get("name")
+    if checked and node.type == "radio" and name is not None:
+        top = node
+        while top.parent is not None:
+            top = top.parent
+        for n in walk(top):
+            if n is not node and n.tag == "input" and n.type == "radio" and n.attributes.get("name") == name:
+                n.checked = False
     return renderer.dispatch(node, "change")
 
 
@@ -93,11 +100,5 @@ def select_options(renderer, select, values, event="input"):
     for n in walk(select):
         if n.tag != "option":
             continue
-        v = n.attributes.get("value")
-        if v is None:
-            v = " ".join(text_of(n).split())
-        if str(v) in want:
-            n.attributes["selected"] = True
-        else:
-            n.attributes.pop("selected", None)
+        n.selected = n.value in want
     return renderer.dispatch(select, event)
