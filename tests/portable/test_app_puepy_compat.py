@@ -310,3 +310,35 @@ def test_handlers_read_event_target_value_and_checked_under_the_mock():
     assert box.value == "ABC" and box.attributes["value"] == "ABC"  # the render set it again
     assert find1(c, "input", id="c").checked is True
     assert box.tagName == "INPUT" and box.type == "text"
+
+
+def test_an_empty_element_is_left_alone_for_a_widget_to_fill():
+    # Issue 12, item 11: the supported way to embed foreign DOM (a chart, a widget library's
+    # output, a template engine's HTML): an element the component renders empty, filled from
+    # on_ready; the diff never touches children it did not render.
+    from renderers.mock import MockNode
+    from vdom.app import html
+
+    class Chart(Page):
+        def initial(self):
+            return {"title": "a"}
+
+        def populate(self):
+            t.h2(self.state["title"])
+            t.div(ref="host", classes=["chart", self.state["title"]])
+            t.div(html("<em>trusted markup</em>"))
+
+        def on_ready(self):
+            host = self.refs["host"].element
+            host.children.append(MockNode("canvas"))  # what a widget library would do
+            host.children[-1].parent = host
+
+    app, r, c = mount(Chart)
+    host = app.active_page.refs["host"].element
+    assert inner_html(c) == ('<div><h2>a</h2><div class="chart a"><canvas></canvas></div>'
+                             '<div><em>trusted markup</em></div></div>')
+    app.active_page.state["title"] = "b"
+    app.flush()
+    assert app.active_page.refs["host"].element is host
+    assert inner_html(c) == ('<div><h2>b</h2><div class="chart b"><canvas></canvas></div>'
+                             '<div><em>trusted markup</em></div></div>')
