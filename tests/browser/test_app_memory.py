@@ -52,5 +52,8 @@ def test_import_only_app_returns_its_heap_after_clear(page, origin, bench_pages,
     # A few KB of caches (tag functions, attribute names) stay after the first create.
     limit = before * 1.3 + 16384 if interp == "mpy" else before * 1.05 + 500
     assert max(heaps) <= limit, "heap %r after each clear, %r before" % (heaps, before)
-    assert heaps[2] <= heaps[0] * 1.05 + 4096, "the heap grows from clear to clear: %r" % heaps
+    # No growth from clear to clear (the leak kept ~30 MB per cycle); a few KB move with
+    # when MicroPython's conservative collector runs (measured: +4 to +12 KB once, then flat).
+    assert heaps[1] <= heaps[0] * 1.1 + 8192 and heaps[2] <= heaps[1] * 1.05 + 8192, (
+        "the heap grows from clear to clear: %r" % heaps)
     assert max(times) <= 1.5 * min(times) + 0.5, "creates got slower: %r s" % times
