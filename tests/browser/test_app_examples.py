@@ -1,4 +1,4 @@
-"""The vdom.app examples (app-todo, app-router, app-form) driven like a user in Chromium,
+"""The vdom.app examples (app-todo, app-router, app-form, app-widgets) driven like a user in Chromium,
 under MicroPython and Pyodide.
 
 See conftest.py: every test also fails on a request leaving 127.0.0.1, a console
@@ -34,7 +34,7 @@ def wait_text(page, selector, prefix):
 
 def test_index_links_the_app_examples_under_both_interpreters(page, gallery_url):
     page.goto(gallery_url)
-    for name in ("app-todo", "app-router", "app-form"):
+    for name in ("app-todo", "app-router", "app-form", "app-widgets"):
         hrefs = page.eval_on_selector_all('tr[data-example="%s"] a' % name, "els => els.map(a => a.getAttribute('href'))")
         assert hrefs == ["%s/?mpy" % name, "%s/?py" % name, "%s/app.py" % name], hrefs
 
@@ -428,3 +428,35 @@ def test_app_form_bind_every_input_and_error_overlay(open_example, interp):
     page.click("#toggle-broken")
     page.wait_for_function("document.querySelector('#toggle-broken').textContent === 'Show the broken widget'")
     assert stats(page)["errors"] == 1
+
+
+# -- app-widgets ---------------------------------------------------------------------------
+
+def stars(page, name):
+    """The <star-rating> of ``name``: its value attribute and the classes of its shadow buttons."""
+    return page.eval_on_selector("#stars-" + name, "e => [e.getAttribute('value'), "
+                                 "[...e.shadowRoot.querySelectorAll('button')].map(b => b.className).join(' ')]")
+
+
+@INTERPS
+def test_app_widgets_web_component_and_js_chart(open_example, interp):
+    page = open_example("app-widgets", interp)
+    # The web component got value= as an attribute (components read attributes) and drew itself.
+    assert stars(page, "tea") == ["3", "on on on off off"]
+    assert stars(page, "cocoa") == ["4", "on on on on off"]
+    assert page.text_content("#total") == "total: 8 stars"
+    # The JS function filled the empty ref'd element in on_ready: three bars.
+    page.wait_for_function("document.querySelectorAll('#chart .bar').length === 3")
+    assert page.eval_on_selector_all("#chart .bar", "els => els.map(e => e.title)") == ["3", "1", "4"]
+    page.eval_on_selector("#chart", "e => { e.__mark = 'chart' }")
+    assert page.text_content("#note") == "Bars drawn by a JS function into an element the diff leaves alone."
+    # Click the fifth star of coffee (inside the component's shadow DOM): its change event
+    # reaches the row's handler, trigger_event reaches the page, the page re-renders.
+    page.click("#stars-coffee >> button[aria-label='5 stars']")
+    wait_text(page, "#total", "total: 12 stars")
+    assert stars(page, "coffee") == ["5", "on on on on on"]
+    # on_redraw drew the chart again into the same element (the diff left its bars alone).
+    page.wait_for_function("document.querySelector('#chart').dataset.drawn === '2'")
+    assert page.eval_on_selector_all("#chart .bar", "els => els.map(e => e.title)") == ["3", "5", "4"]
+    assert page.eval_on_selector("#chart", "e => e.__mark") == "chart"
+    assert stats(page)["errors"] == 0
