@@ -22,6 +22,7 @@ NEEDED = (
     "node_modules/@pyscript/core/dist/core.js",
     "node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs",
     "node_modules/pyodide/pyodide.mjs",
+    "node_modules/todomvc-app-css/index.css",
 )
 
 

@@ -285,6 +285,8 @@ class DomRenderer(Renderer):
         self._extra = 0
         self._pending = None      # [(el, name, value), ...] re-applied as children go in
         self._flush_proxy = None
+        self._grave = None        # Pyodide: listener proxies released in this patch, destroyed after it
+        self._bury_proxy = None
         self._js = js
         # Cached bound methods and uncurried prototype methods: one crossing per call.
         self._ce = document.createElement
@@ -599,8 +601,17 @@ class DomRenderer(Renderer):
         table[n] = None  # MicroPython keeps a deleted entry's value in the table: drop it first
         del table[n]
         if self._bind_fn is None:
+            # Destroyed after the patch (a microtask), not now: removing a focused element
+            # fires blur at it on the way out, and a destroyed proxy would throw ("Object has
+            # already been destroyed"); until then it calls _dispatch, which finds nothing.
             self._extra += 1
-            host[1].destroy()
+            grave = self._grave
+            if grave is None:
+                grave = self._grave = []
+                if self._bury_proxy is None:
+                    self._bury_proxy = self.create_proxy(self._bury)
+                self._js.queueMicrotask(self._bury_proxy)
+            grave.append(host[1])
         self._freed += 1
         if not table:
             self._listeners = {}
@@ -628,6 +639,13 @@ class DomRenderer(Renderer):
             idle.schedule()
 
     # -- value / selectedIndex of a <select> whose options arrive later ---------
+
+    def _bury(self, *args):
+        grave = self._grave
+        self._grave = None
+        if grave:
+            for p in grave:
+                p.destroy()
 
     def _defer(self, el, name, value):
         # The core sets an element's props before it creates or patches its

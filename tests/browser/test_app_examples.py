@@ -34,7 +34,7 @@ def wait_text(page, selector, prefix):
 
 def test_index_links_the_app_examples_under_both_interpreters(page, gallery_url):
     page.goto(gallery_url)
-    for name in ("app-todo", "app-router", "app-form", "app-widgets"):
+    for name in ("app-todo", "app-router", "app-form", "app-widgets", "app-todomvc"):
         hrefs = page.eval_on_selector_all('tr[data-example="%s"] a' % name, "els => els.map(a => a.getAttribute('href'))")
         assert hrefs == ["%s/?mpy" % name, "%s/?py" % name, "%s/app.py" % name], hrefs
 
@@ -459,4 +459,79 @@ def test_app_widgets_web_component_and_js_chart(open_example, interp):
     page.wait_for_function("document.querySelector('#chart').dataset.drawn === '2'")
     assert page.eval_on_selector_all("#chart .bar", "els => els.map(e => e.title)") == ["3", "5", "4"]
     assert page.eval_on_selector("#chart", "e => e.__mark") == "chart"
+    assert stats(page)["errors"] == 0
+
+
+# -- app-todomvc ---------------------------------------------------------------------------
+
+def add_todo(page, title):
+    page.click(".new-todo")
+    page.keyboard.type(title)
+    page.keyboard.press("Enter")
+
+
+@INTERPS
+def test_app_todomvc_follows_the_spec(open_example, interp):
+    page = open_example("app-todomvc", interp)
+    page.evaluate("localStorage.removeItem('todos-vdom-app')")
+    # The standard look: todomvc-app-css is loaded (its rules style .todoapp).
+    assert page.eval_on_selector(".todoapp h1", "e => getComputedStyle(e).position") == "absolute"
+    # No todos: main and footer are hidden (not rendered).
+    assert page.query_selector(".main") is None and page.query_selector(".footer") is None
+    add_todo(page, "  buy milk  ")                        # trimmed
+    wait_count(page, ".todo-list li", 1)
+    assert page.input_value(".new-todo") == ""
+    add_todo(page, "walk the dog")
+    add_todo(page, "   ")                                 # blank: nothing added
+    add_todo(page, "write tests")
+    wait_count(page, ".todo-list li", 3)
+    assert texts(page, ".todo-list label") == ["buy milk", "walk the dog", "write tests"]
+    assert page.text_content(".todo-count") == "3 items left"
+    assert page.query_selector(".clear-completed") is None
+    # Complete one: class, count, clear-completed appears; persisted.
+    page.check(".todo-list li:nth-child(2) .toggle")
+    wait_text(page, ".todo-count", "2 items left")
+    assert page.get_attribute(".todo-list li:nth-child(2)", "class") == "completed"
+    page.wait_for_selector(".clear-completed")
+    stored = json.loads(page.evaluate("localStorage.getItem('todos-vdom-app')"))
+    assert [(x["title"], x["completed"]) for x in stored] == [("buy milk", False), ("walk the dog", True),
+                                                              ("write tests", False)]
+    # Filters follow the hash.
+    page.click(".filters a[href='#/active']")
+    wait_count(page, ".todo-list li", 2)
+    assert page.get_attribute(".filters a[href='#/active']", "class") == "selected"
+    page.click(".filters a[href='#/completed']")
+    wait_count(page, ".todo-list li", 1)
+    page.go_back()
+    wait_count(page, ".todo-list li", 2)
+    page.click(".filters a[href='#/']")
+    wait_count(page, ".todo-list li", 3)
+    # Edit: double-click, the field has focus and the title; Enter saves (trimmed).
+    page.dblclick(".todo-list li:nth-child(1) label")
+    page.wait_for_selector(".todo-list li.editing .edit")
+    page.wait_for_function("document.activeElement && document.activeElement.classList.contains('edit')")
+    page.fill(".todo-list li.editing .edit", "  buy oat milk ")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('.todo-list li:nth-child(1) label').textContent === 'buy oat milk'")
+    assert page.query_selector(".todo-list li.editing") is None
+    # Escape cancels.
+    page.dblclick(".todo-list li:nth-child(3) label")
+    page.wait_for_selector(".todo-list li.editing .edit")
+    page.fill(".todo-list li.editing .edit", "never saved")
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.querySelector('.todo-list li.editing')")
+    assert texts(page, ".todo-list label")[2] == "write tests"
+    # Saving an empty title deletes the todo.
+    page.dblclick(".todo-list li:nth-child(3) label")
+    page.wait_for_selector(".todo-list li.editing .edit")
+    page.fill(".todo-list li.editing .edit", "   ")
+    page.keyboard.press("Enter")
+    wait_count(page, ".todo-list li", 2)
+    # Toggle all, then clear completed.
+    page.click("label[for='toggle-all']")              # the label is what a user clicks
+    wait_text(page, ".todo-count", "0 items left")
+    page.click(".clear-completed")
+    page.wait_for_selector(".main", state="detached")
+    assert page.query_selector(".footer") is None
+    assert json.loads(page.evaluate("localStorage.getItem('todos-vdom-app')")) == []
     assert stats(page)["errors"] == 0
