@@ -34,7 +34,7 @@ def wait_text(page, selector, prefix):
 
 def test_index_links_the_app_examples_under_both_interpreters(page, gallery_url):
     page.goto(gallery_url)
-    for name in ("app-todo", "app-router", "app-form", "app-widgets", "app-todomvc"):
+    for name in ("app-todo", "app-router", "app-form", "app-widgets", "app-todomvc", "app-tutorial"):
         hrefs = page.eval_on_selector_all('tr[data-example="%s"] a' % name, "els => els.map(a => a.getAttribute('href'))")
         assert hrefs == ["%s/?mpy" % name, "%s/?py" % name, "%s/app.py" % name], hrefs
 
@@ -534,4 +534,65 @@ def test_app_todomvc_follows_the_spec(open_example, interp):
     page.wait_for_selector(".main", state="detached")
     assert page.query_selector(".footer") is None
     assert json.loads(page.evaluate("localStorage.getItem('todos-vdom-app')")) == []
+    assert stats(page)["errors"] == 0
+
+
+# -- app-tutorial ---------------------------------------------------------------------------
+
+@INTERPS
+def test_app_tutorial_steps_as_a_user_drives_them(open_example, interp):
+    page = open_example("app-tutorial", interp)
+    assert texts(page, "#steps a") == ["Hello, World", "Hello, name", "Counter", "Refs", "Watchers", "Components"]
+    page.click("#go-hello")
+    wait_text(page, "#out", "Hello, World!")
+    page.go_back()
+    page.wait_for_selector("#steps")
+    # Hello, name: bind= both ways.
+    page.click("#go-hello-name")
+    page.wait_for_selector("#name")
+    page.click("#name")
+    page.keyboard.type("Ann")
+    wait_text(page, "#out", "Hello, Ann!")
+    page.go_back()
+    # Counter.
+    page.click("#go-counter")
+    page.wait_for_selector("#inc")
+    for _ in range(3):
+        page.click("#inc")
+    page.click("#dec")
+    page.wait_for_function("document.querySelector('#out').textContent === '2'")
+    page.go_back()
+    # Refs: one span per letter goes before the input's container; the input keeps its node
+    # and the focus, so typing letter by letter gives the whole word.
+    page.click("#go-refs")
+    page.wait_for_selector("#word")
+    page.eval_on_selector("#word", "e => { e.__mark = 'box' }")
+    page.click("#word")
+    page.keyboard.type("abc")
+    page.wait_for_function("document.querySelectorAll('#letters .letter').length === 3")
+    assert page.input_value("#word") == "abc"
+    assert page.eval_on_selector("#word", "e => e.__mark") == "box"
+    assert page.evaluate("document.activeElement.id") == "word"
+    page.click("#clear")
+    page.wait_for_function("document.querySelectorAll('#letters .letter').length === 0")
+    assert page.input_value("#word") == "" and page.evaluate("document.activeElement.id") == "word"
+    page.go_back()
+    # Watchers: on_guess_change answers every change.
+    page.click("#go-watchers")
+    page.wait_for_selector("#guess")
+    page.fill("#guess", "3")
+    wait_text(page, "#out", "3 is too low")
+    page.fill("#guess", "9")
+    wait_text(page, "#out", "9 is too high")
+    page.fill("#guess", "7")
+    wait_text(page, "#out", "You got it!")
+    page.go_back()
+    # Components: props, named and default slots, an event to the parent.
+    page.click("#go-components")
+    page.wait_for_selector("#card-1")
+    assert texts(page, ".card h3") == ["Cats", "Dogs"]
+    assert texts(page, ".card-body p") == ["Independent.", "Loyal."]
+    page.click("#card-1 .pick")
+    wait_text(page, "#out", "picked: 1")
+    assert texts(page, ".card .pick") == ["select", "selected"]
     assert stats(page)["errors"] == 0
