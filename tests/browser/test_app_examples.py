@@ -580,12 +580,9 @@ def test_app_tutorial_steps_as_a_user_drives_them(open_example, interp):
     # Watchers: on_guess_change answers every change.
     page.click("#go-watchers")
     page.wait_for_selector("#guess")
-    page.fill("#guess", "3")
-    wait_text(page, "#out", "3 is too low")
-    page.fill("#guess", "9")
-    wait_text(page, "#out", "9 is too high")
-    page.fill("#guess", "7")
-    wait_text(page, "#out", "You got it!")
+    for guess, answer in (("3", "3 is too low"), ("9", "9 is too high"), ("7", "You got it!")):
+        page.fill("#guess", guess)
+        wait_text(page, "#out", answer)
     page.go_back()
     # Components: props, named and default slots, an event to the parent.
     page.click("#go-components")
