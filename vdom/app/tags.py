@@ -20,7 +20,8 @@ component (``@t.component()``) makes that component.
 
 from vdom import h, Fragment, memo
 from vdom.vnode import element, check_attr, check_state, check_key, prop_check_kind, _checks, _PLAIN, _KEYS
-from vdom.vnode import _STATE as _STATE_KIND
+from vdom.vnode import _STATE as _STATE_KIND, _URL as _URL_KIND
+from vdom.elements import check_url_attr
 from vdom.props import norm_class, KEY as _KEY_KIND
 from vdom.app.css import CssClass, names as css_names
 from vdom.elements import VOID
@@ -483,6 +484,13 @@ def tag_props(node, origin):
             if pk:
                 if pk == _STATE_KIND:
                     check_state(node.tag, a, v)  # value=, checked=...: checked here, element() does not
+                elif pk == _URL_KIND:
+                    # href=, src=...: h()'s check (no javascript: URL) here, so links stay on the fast path
+                    if v.__class__ is not str:
+                        check_attr(node.tag, a, v)
+                        check_url_attr(node.tag, a, v)
+                    elif ":" in v:
+                        check_url_attr(node.tag, a, v)
                 elif pk > _KEY_KIND:
                     flags[1] = False  # hook= and the like: h() checks the value
             elif v.__class__ not in _PLAIN:
