@@ -120,10 +120,8 @@ class Root:
                 self.leftover.extend(more)
             p.repairing = False
         self.busy = False
-        msg = "%s failed%s: %s: %s; %s" % (
-            op or "the patch", "" if node is None else " on %s" % _describe(node), type(e).__name__, e,
-            "the root rebuilt its whole tree" if shown else
-            "the root removed what it had rendered and the next render mounts afresh")
+        msg = _fault_message(op, node, e, "the root rebuilt its whole tree" if shown else
+                             "the root removed what it had rendered and the next render mounts afresh")
         if problems:
             msg += " (%d cleanup calls failed too)" % problems
         if not isinstance(e, Exception):
@@ -137,8 +135,7 @@ class Root:
         faults = p.faults
         if faults:
             node, op, e = faults[0]
-            msg = "%s failed%s: %s: %s; that children list was rebuilt and the patch completed" % (
-                op or "the patch", "" if node is None else " on %s" % _describe(node), type(e).__name__, e)
+            msg = _fault_message(op, node, e, "that children list was rebuilt and the patch completed")
             if len(faults) > 1:
                 msg += " (%d failures: .faults)" % len(faults)
             err = PatchError(msg, e, node, op, True)
@@ -195,6 +192,12 @@ def create_root(renderer, container, namespace=None):
     an SVG or MathML element (``vdom.SVG_NS``/``vdom.MATHML_NS``).
     """
     return Root(renderer, container, namespace)
+
+
+def _fault_message(op, node, e, outcome):
+    """"remove failed on <li> (key 4): NotFoundError: ...; <outcome>" (PatchError's message)."""
+    where = "" if node is None else " on %s" % _describe(node)
+    return "%s failed%s: %s: %s; %s" % (op or "the patch", where, type(e).__name__, e, outcome)
 
 
 def _describe(v):

@@ -25,15 +25,7 @@ def rebuild_list(patcher, parent, oc, nc, end, ns, own, mark, exc):
     op = operation_of(exc) or (fault[1] if fault is not None else None)
     patcher.faults.append((node, op, exc))
     del patcher.stack[mark:]  # children diffs queued by this list: those subtrees are rebuilt whole
-    oc = _with_limbo(patcher, oc)
-    tops = []
-    for lst in (oc, nc):
-        if lst:
-            for v in lst:
-                _tops(v, tops)
-    if patcher.detaching:
-        tops.extend(patcher.detaching)
-        patcher.detaching = None
+    oc, tops = _doomed(patcher, oc, nc)
     seen = {}
     _release_all(patcher, oc, nc, seen, patcher.leftover)
     q = patcher.inserted
@@ -48,15 +40,24 @@ def rebuild_list(patcher, parent, oc, nc, end, ns, own, mark, exc):
             nc[j] = patcher.mount(nc[j], parent, end, ns)
 
 
-def _with_limbo(patcher, old):
-    """``old`` plus the VNodes the failed call had taken out of the trees."""
+def _doomed(patcher, old, new):
+    """``old`` plus the VNodes the failed call had taken out of the trees, and every host
+    node ``old`` and ``new`` may have put directly into their parent (those an unmount was
+    detaching included)."""
     limbo = patcher.limbo
-    if not limbo:
-        return old
-    patcher.limbo = []
-    out = list(old) if old else []
-    out.extend(limbo)
-    return out
+    if limbo:
+        patcher.limbo = []
+        old = list(old) if old else []
+        old.extend(limbo)
+    tops = []
+    for lst in (old, new):
+        if lst:
+            for v in lst:
+                _tops(v, tops)
+    if patcher.detaching:
+        tops.extend(patcher.detaching)
+        patcher.detaching = None
+    return old, tops
 
 
 def _detach(r, parent, tops, leftover=None):
@@ -82,15 +83,7 @@ def salvage(patcher, container, old, new):
     of nodes that are not attached any more are expected to fail and are
     not counted).
     """
-    old = _with_limbo(patcher, old)
-    tops = []
-    for lst in (old, new):
-        if lst:
-            for v in lst:
-                _tops(v, tops)
-    if patcher.detaching:
-        tops.extend(patcher.detaching)
-        patcher.detaching = None
+    old, tops = _doomed(patcher, old, new)
     leftover = []
     problems = _release_all(patcher, old, new, {}, leftover)
     _detach(patcher.r, container, tops, leftover)

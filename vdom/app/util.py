@@ -1,6 +1,7 @@
 """PuePy's ``puepy.util`` helpers that apps import: ``jsobj`` and ``mixed_to_underscores``."""
 
 from vdom.app.runtime import IN_BROWSER, js
+from vdom.app.tags import kebab
 
 
 def jsobj(**kwargs):
@@ -22,10 +23,4 @@ def jsobj(**kwargs):
 
 def mixed_to_underscores(name, separator="_"):
     """``"MyComponent"`` -> ``"my_component"`` (how PuePy names a component's tag)."""
-    out = []
-    for i in range(len(name)):
-        ch = name[i]
-        if ch.isupper() and i > 0:
-            out.append(separator)
-        out.append(ch.lower())
-    return "".join(out)
+    return kebab(name, separator)
