@@ -34,7 +34,7 @@ def rebuild_list(patcher, parent, oc, nc, end, ns, own, mark, exc):
     if own:  # the list is all of parent's children (hosts an unmount had let go of included)
         patcher.r.clear(parent)
     else:
-        _detach(patcher.r, parent, tops)
+        _detach(patcher.r, parent, tops, patcher.leftover)  # retried before the next patch, as salvage's
     if nc:
         for j in range(len(nc)):
             nc[j] = patcher.mount(nc[j], parent, end, ns)
