@@ -640,6 +640,32 @@ class DomRenderer(Renderer):
 
     # -- value / selectedIndex of a <select> whose options arrive later ---------
 
+    # -- reading host nodes (hydration: Root.hydrate) --------------------------------
+
+    def child_nodes(self, node):
+        nodes = node.childNodes
+        return [nodes[i] for i in range(nodes.length)]
+
+    def node_type(self, node):
+        return node.nodeType
+
+    def node_name(self, el):
+        return el.localName
+
+    def node_text(self, node):
+        return node.data
+
+    def outer_html(self, el):
+        return el.outerHTML
+
+    def attributes(self, el):
+        attrs = el.attributes
+        out = {}
+        for i in range(attrs.length):
+            a = attrs[i]
+            out[a.name] = a.value
+        return out
+
     def _bury(self, *args):
         grave = self._grave
         self._grave = None

@@ -19,7 +19,7 @@ parser reads it as raw text, and escaped everywhere else, so no text ever
 comes back as markup.
 """
 
-from vdom.vnode import VNode, TEXT, Fragment, MEMO, RAW, STATIC, as_vnode, html_serializer
+from vdom.vnode import VNode, TEXT, Fragment, MEMO, RAW, STATIC, as_vnode, html_serializer, normalize_children
 from vdom.props import _kinds, prop_kind, attr_value, norm_class, norm_style, style_text
 from vdom.props import ATTR, CLASS, STYLE
 from vdom.elements import NS_TAGS, RCDATA, element_ns, child_ns
@@ -52,46 +52,99 @@ def attributes(props):
     return out
 
 
-def render_to_string(vnode):
+# Comment markers of hydratable output (see render_to_string): a fragment's start and end,
+# a separator between two text nodes (the parser would merge them), an empty text node
+# (which markup cannot hold otherwise), and the range of one raw-HTML insertion.
+FRAGMENT_START = "<!--[-->"
+FRAGMENT_END = "<!--]-->"
+TEXT_SEPARATOR = "<!--,-->"
+EMPTY_TEXT = "<!---->"
+RAW_START = "<!--{-->"
+RAW_END = "<!--}-->"
+# Elements whose first newline the HTML parser drops.
+_NEWLINE_DROPPED = {"pre": 1, "textarea": 1, "listing": 1}
+
+
+def render_to_string(vnode, hydratable=False):
     """Render ``vnode`` (a VNode, string, number, None or list) to HTML.
 
     Text and attribute values are escaped, void elements get no end tag,
     ``script``/``style`` text is raw but cannot close its element (nor an
     enclosing ``noscript``), ``textarea``/``title`` hold only text, objects
     with ``__html__()`` are inserted as trusted HTML, and memos are
-    rendered by calling their function.
+    rendered by calling their function (a memo already rendered by a root
+    is written from what it rendered, without calling it again: a server
+    can mount an app on the mock renderer, then serialise its tree).
+
+    ``hydratable``: the markup ``Root.hydrate`` adopts without creating
+    nodes.  Plain elements are written exactly as without it; comment
+    markers are added only where the parsed DOM could not otherwise match
+    the VNode tree: ``<!--[-->``/``<!--]-->`` around a fragment's children
+    (the start marker becomes the fragment's host), ``<!--,-->`` between
+    two adjacent text nodes (a parser merges them), ``<!---->`` for an
+    empty text node, ``<!--{-->``/``<!--}-->`` around raw HTML; and a
+    ``<pre>``/``<textarea>``/``<listing>`` whose content starts with a
+    newline gets one more (the parser drops the first).
     """
-    if vnode.__class__ is str:
+    if vnode.__class__ is str and not hydratable:
         return escape_text(vnode)
-    if not isinstance(vnode, VNode):
-        vnode = as_vnode(vnode, "render_to_string")
+    if hydratable:
+        # As a root lays out what it renders (no fragment around a list, nothing for None).
+        tops = normalize_children((vnode,), "render_to_string")
+    else:
+        if not isinstance(vnode, VNode):
+            vnode = as_vnode(vnode, "render_to_string")
+        tops = (vnode,)
     out = []
     # Stack entries: [vnode, ctx] or a closing-tag string.  ctx is the namespace of the
     # context (None: HTML), or (namespace, parser context) where a browser's HTML parser
     # will read the markup in another one (renderers.markup.parser_ns).
-    st = [[vnode, None]]
+    st = []
+    _push_children(st, tops, None)
+    hyd = hydratable
+    after_text = False  # hydratable: the last thing written was text (another would merge)
     while st:
         item = st.pop()
         if item.__class__ is str:
             out.append(item)
+            after_text = False
             continue
         v, ns = item
         tag = v.tag
         if tag == TEXT:
+            if hyd:
+                if not v.text:
+                    out.append(EMPTY_TEXT)
+                    after_text = False
+                    continue
+                if after_text:
+                    out.append(TEXT_SEPARATOR)
+                after_text = True
             out.append(escape_text(v.text))
             continue
         if tag == RAW:
-            out.append(v.text)
+            if hyd:
+                out.append(RAW_START)
+                out.append(v.text)
+                out.append(RAW_END)
+                after_text = False
+            else:
+                out.append(v.text)
             continue
         if tag == Fragment:
+            if hyd:
+                out.append(FRAGMENT_START)
+                after_text = False
+                st.append(FRAGMENT_END)
             _push_children(st, v.children, ns)
             continue
         if tag == MEMO:
-            st.append([as_vnode(v.fn(*v.args), "memo"), ns])
+            st.append([_memo_output(v), ns])
             continue
         if tag == STATIC:
             st.append([v.props.node, ns])
             continue
+        after_text = False
         if ns.__class__ is tuple:
             ns, pns = ns
         else:
@@ -112,6 +165,8 @@ def render_to_string(vnode):
         tx = v.text
         if tx.__class__ is not str:
             tx = None
+        if hyd and ens is None and name in _NEWLINE_DROPPED and _starts_with_newline(tx, ch):
+            out.append("\n")
         if ens is None and (name in RAW_TEXT or name in RCDATA):
             if name in RCDATA:  # text only, escaped (the parser decodes it)
                 if ch:
@@ -136,6 +191,34 @@ def render_to_string(vnode):
     return "".join(out)
 
 
+def _memo_output(v):
+    """What memo ``v`` renders: its mounted output if a root rendered it, else ``fn(*args)``."""
+    ch = v.children
+    if ch:
+        return ch[0]
+    return as_vnode(v.fn(*v.args), "memo")
+
+
+def _starts_with_newline(tx, children):
+    """Whether an element's content (text content ``tx`` or ``children``) starts with "\\n"."""
+    if tx is not None:
+        return tx[:1] == "\n"
+    while children:
+        v = children[0]
+        t = v.tag
+        if t == TEXT or t == RAW:
+            return v.text[:1] == "\n"
+        if t == Fragment:
+            children = v.children
+        elif t == MEMO:
+            children = [_memo_output(v)]
+        elif t == STATIC:
+            children = [v.props.node]
+        else:
+            return False
+    return False
+
+
 def _text_content(children, raw, escape):
     """The joined text of a raw-text (``escape`` False: guarded as a whole by the caller)
     or RCDATA element's children (``escape`` True: text escaped, raw HTML as is)."""
@@ -153,7 +236,7 @@ def _text_content(children, raw, escape):
             for i in range(len(v.children) - 1, -1, -1):
                 st.append(v.children[i])
         elif tag == MEMO:
-            st.append(as_vnode(v.fn(*v.args), "memo"))
+            st.append(_memo_output(v))
         elif tag == STATIC:
             st.append(v.props.node)
         else:

@@ -396,6 +396,31 @@ class MockRenderer(Renderer):
 
     # -- test helpers -----------------------------------------------------------
 
+    # -- reading host nodes (hydration) -------------------------------------------
+
+    def child_nodes(self, node):
+        return list(node.children)
+
+    def node_type(self, node):
+        t = node.tag
+        if t is None:
+            return 3
+        if t == "#comment":
+            return 8
+        return 1
+
+    def node_name(self, el):
+        return el.tag
+
+    def node_text(self, node):
+        return node.text
+
+    def attributes(self, el):
+        return dict(el.attributes)
+
+    def outer_html(self, el):
+        return to_html(el)
+
     def dispatch(self, node, event_type, event=None):
         """Fire ``event_type`` at ``node``: call its listeners, then (for a
         bubbling event) its ancestors', until one calls ``stopPropagation``.

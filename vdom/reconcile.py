@@ -126,6 +126,13 @@ class Patcher:
                 except Exception as e:
                     self.errors.append((v, e))
 
+    def _hook(self, v, f):
+        """Call hook ``f(v)``; an exception is recorded (raised by the root after the patch)."""
+        try:
+            f(v)
+        except Exception as e:
+            self.errors.append((v, e))
+
     def _rebuild(self, parent, oc, nc, end, ns, own, mark, exc):
         """A call failed while the children ``oc`` -> ``nc`` of ``parent`` were patched.
 
@@ -708,10 +715,7 @@ class Patcher:
                     if hook:
                         f = hook.get("create")
                         if f is not None:
-                            try:
-                                f(v)
-                            except Exception as e:
-                                self.errors.append((v, e))
+                            self._hook(v, f)
                     if parent is None:  # a detached build (a static template)
                         continue
                     r.insert(parent, v.el, anchor)
@@ -902,10 +906,7 @@ class Patcher:
                     if hook:
                         f = hook.get("remove")
                         if f is not None:
-                            try:
-                                f(x)
-                            except Exception as e:
-                                self.errors.append((x, e))
+                            self._hook(x, f)
                 if top:
                     tops.append(x.el)
                 if t == Fragment:

@@ -33,7 +33,11 @@ What the core guarantees to a renderer:
   text calls it again.
 * ``clear(parent)`` is used only when every child of an element goes away,
   in place of one ``remove`` per child.
-* Reads are never needed: the core knows the host tree from its VNodes.
+* Reads are never needed to render and patch: the core knows the host tree
+  from its VNodes.  Only ``Root.hydrate`` reads, to adopt server-rendered
+  nodes, through five optional methods (``child_nodes``, ``node_type``,
+  ``node_name``, ``node_text``, ``attributes``); a renderer without them
+  cannot hydrate and says so.
 """
 
 
@@ -134,6 +138,18 @@ class Renderer:
         only free its proxy.
         """
         self.remove_listener(el, event_type, listener)
+
+
+class HostReader:
+    """The optional read methods ``Root.hydrate`` needs (documentation; not a base class).
+
+    ``child_nodes(node)``: a list of ``node``'s children (a snapshot).
+    ``node_type(node)``: the DOM's ``nodeType``: 1 element, 3 text, 8 comment.
+    ``node_name(el)``: an element's local name (``div``, ``foreignObject``).
+    ``node_text(node)``: the data of a text or comment node.
+    ``attributes(el)``: ``{name: value}`` of an element's attributes (``class``
+    and ``style`` included, as written in the markup).
+    """
 
 
 class Listener:

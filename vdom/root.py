@@ -21,6 +21,7 @@ class Root:
         self.patcher = Patcher(renderer)
         self.busy = False
         self.leftover = None  # hosts and listeners a failed cleanup could not let go of
+        self.hydration = None  # the counters of hydrate()
 
     def _enter(self, what):
         if self.busy:
@@ -59,6 +60,57 @@ class Root:
         self.children = new
         self.vnode = node
         self._raise_errors()
+
+    def hydrate(self, node, warn=None):
+        """Adopt the container's server-rendered children for ``node`` instead of creating them.
+
+        The container holds markup for ``node`` (best: ``render_to_string(node,
+        hydratable=True)``); the root walks it in step with the VNode tree and
+        makes each VNode own the host node standing where it would have created
+        one, attaching only listeners and element state the DOM keeps as
+        properties.  Afterwards the root is as if ``render(node)`` had mounted
+        it, and renders patch.  Mismatches are repaired, never raised: each is
+        counted and, with ``warn`` (a callable taking a message), described
+        once.  The root takes over every child of the container.  Returns (and
+        keeps as ``root.hydration``) the counters of ``vdom.hydrate.hydrate``.
+        The renderer needs the read methods of the protocol (``child_nodes``...).
+        """
+        new = normalize_children((node,), "root")
+        self._enter("hydrate")
+        if self.children:
+            self.busy = False
+            raise RuntimeError("hydrate() on a root that has rendered already: call it once, first")
+        from vdom.hydrate import hydrate
+
+        p = self.patcher
+        p.begin()
+        try:
+            self.hydration = hydrate(p, self.container, new, self.namespace, warn)
+            p.flush_hooks()
+        except BaseException as e:
+            self._hydrate_failed(e, new, node)
+        self.busy = False
+        self.children = new
+        self.vnode = node
+        self._raise_errors()
+        return self.hydration
+
+    def _hydrate_failed(self, e, new, node):
+        """A renderer call failed while hydrating: release what was attached, empty the
+        container and mount ``node`` afresh (``_failed``), so the root stays usable."""
+        p = self.patcher
+        for v in new:
+            if v.el is not None:
+                try:
+                    p._unmount(v, self.container, False)
+                except Exception:
+                    pass
+        try:
+            self.renderer.clear(self.container)
+        except Exception:
+            pass
+        self.hydration = None
+        self._failed(e, (), normalize_children((node,), "root"), node)
 
     def update(self, *memo_vnodes):
         """Re-render mounted ``memo`` nodes in place, without touching the rest.
