@@ -205,7 +205,8 @@ def main(argv):
             if exitfirst:
                 break
             continue
-        names = sorted(n for n in dir(mod) if n.startswith("test_"))
+        # __dict__, not dir(): MicroPython's dir() misses names a module adds through globals().
+        names = sorted(n for n in mod.__dict__ if n.startswith("test_"))
         for name in names:
             fn = getattr(mod, name)
             if not callable(fn):

@@ -62,11 +62,7 @@ class Hydration:
 
     def __init__(self, patcher, warn):
         r = patcher.r
-        missing = [n for n in ("child_nodes", "node_type", "node_name", "node_text", "attributes")
-                   if getattr(r, n, None) is None]
-        if missing:
-            raise TypeError("hydrate() needs a renderer that can read host nodes; %s has no %s()" % (
-                type(r).__name__, "(), ".join(missing)))
+        check_reader(r)
         self.p = patcher
         self.r = r
         self.kids = r.child_nodes
@@ -160,7 +156,10 @@ class Hydration:
             return v
         # An element.
         ens = element_ns(tag, ns)
-        if typ == ELEMENT and _same_tag(self.nname(node), tag):
+        while typ == ELEMENT and _same_tag(self.nname(node), tag) or self.extra_before(v, node, typ, cur):
+            if typ != ELEMENT or not _same_tag(self.nname(node), tag):
+                node, typ, anchor = self.skip(cur, f[7], True)  # an extra host went
+                continue
             v.el = node
             cur[1] += 1
             self.adopted += 1
@@ -178,6 +177,24 @@ class Hydration:
         v = self.mount(v, parent, node, ns, wrappers)
         self.drop(parent, cur, cur[1])
         return v
+
+    def extra_before(self, v, node, typ, cur):
+        """When host ``node`` does not fit ``v`` but the host after it does: ``node`` is extra
+        (removed, reported) and True is returned."""
+        if node is None:
+            return False
+        doms = cur[0]
+        j = cur[1] + 1
+        if typ == COMMENT and self.ntext(node) == _START:
+            j = _range_end(self, doms, cur[1]) + 1
+        if j >= len(doms):
+            return False
+        nxt = doms[j]
+        if not self.matches(v, nxt, self.ntype(nxt)):
+            return False
+        self.mismatch("extra nodes", v, "found %s before it, removed" % _describe_host(self, node, typ))
+        self.drop(cur[2], cur, cur[1])
+        return True
 
     def matches(self, v, node, typ):
         """Whether host ``node`` (of type ``typ``) would be adopted for ``v`` (a look-ahead)."""
@@ -272,6 +289,8 @@ class Hydration:
             v.el = doms[j + 1]
             self.adopted += 1
         else:
+            if k == j + 2:
+                self.mismatch("raw HTML", v, "found %s" % _describe_host(self, doms[j + 1], self.ntype(doms[j + 1])))
             v = self.p._mount(v, parent, doms[j], ns)
             self.mounted += 1
             for x in range(j + 1, min(k, len(doms))):
@@ -451,6 +470,15 @@ class Hydration:
         for name in dom:
             self.mismatch("attribute", v, "%s=%r, expected none" % (name, _short(dom[name])))
             r.remove_attribute(el, name)
+
+
+def check_reader(r):
+    """Raise TypeError unless renderer ``r`` has the read methods hydration needs."""
+    missing = [n for n in ("child_nodes", "node_type", "node_name", "node_text", "attributes")
+               if getattr(r, n, None) is None]
+    if missing:
+        raise TypeError("hydrate() needs a renderer that can read host nodes; %s has no %s()" % (
+            type(r).__name__, "(), ".join(missing)))
 
 
 def hydrate(patcher, container, vnodes, ns, warn=None):

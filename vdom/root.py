@@ -75,12 +75,14 @@ class Root:
         keeps as ``root.hydration``) the counters of ``vdom.hydrate.hydrate``.
         The renderer needs the read methods of the protocol (``child_nodes``...).
         """
+        from vdom.hydrate import hydrate, check_reader
+
+        check_reader(self.renderer)
         new = normalize_children((node,), "root")
         self._enter("hydrate")
         if self.children:
             self.busy = False
             raise RuntimeError("hydrate() on a root that has rendered already: call it once, first")
-        from vdom.hydrate import hydrate
 
         p = self.patcher
         p.begin()

@@ -22,7 +22,7 @@ from vdom import create_root
 from vdom.vnode import TEXT, RAW, STATIC
 from vdom.testing.vtree import copy_tree
 from vdom.testing.faults import host_nodes, fresh_html, _subtree
-from renderers.mock import MockRenderer, to_html, walk
+from renderers.mock import MockRenderer, to_html, inner_html, walk
 from renderers.html import render_to_string
 
 CREATES = ("create_element", "create_element_ns", "create_text", "create_raw", "clone")
@@ -88,8 +88,15 @@ def load(html):
 def check_hydrate(server, client=None, then=None, warn=None):
     """Hydrate ``client`` over ``server``'s markup and check the result (see the module docs)."""
     match = client is None
+    exact = False
     html = render_to_string(copy_tree(server), hydratable=True)
     r, c = load(html)
+    if match and strip_comments(inner_html(c)) != strip_comments(html):
+        # Markup a parser reads back as another tree (a <li> in a <p> closes the <p>): the
+        # browser cannot show this tree from markup, so hydration repairs it (not a match).
+        match = False
+        client = server
+    exact = match
     before = _subtree(c, {})
     r.reset()
     root = create_root(r, c)
@@ -117,6 +124,8 @@ def check_hydrate(server, client=None, then=None, warn=None):
     assert got == want, "render after hydration:\n  got  %s\n  want %s" % (got, want)
     hosts = walk(c)
     root.unmount()
+    report = dict(report)
+    report["exact"] = exact  # markup from equal trees that parses back as the same tree
     assert not c.children, "unmount after hydration left %r" % (c.children,)
     left = 0
     for x in hosts:
