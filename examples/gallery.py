@@ -135,7 +135,8 @@ def _components(app):
 def serve_app(app, selector="#app", **mount_kwargs):
     """Mount a ``vdom.app`` Application on ``selector`` and expose test hooks on ``window.pyvdom``.
 
-    * ``pyvdom.stats()``      JSON: interpreter, live JS proxies, components, errors reported.
+    * ``pyvdom.stats()``      JSON: interpreter, live JS proxies, components, errors reported,
+      ``app.hydration`` (server-rendered pages: adopted/created/removed/mismatches/replayed).
     * ``pyvdom.rerender(n)``  redraw every component ``n`` times (each render builds new
       handler functions), flushing after each, then return ``stats()``.
     * ``pyvdom.errors()``     JSON list of ``[where, message]`` the app reported.
@@ -149,7 +150,7 @@ def serve_app(app, selector="#app", **mount_kwargs):
     def stats(*args):
         return json.dumps({"impl": IMPL, "live_proxies": app._vd.renderer.live_proxies,
                            "components": len(_components(app)), "errors": len(app.errors),
-                           "title": app.document_title})
+                           "title": app.document_title, "hydration": app.hydration})
 
     def rerender(n=1, *args):
         for _ in range(int(n)):

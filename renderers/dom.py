@@ -710,7 +710,9 @@ def _counted(r, name, method, cost):
 def mount(target, renderer=None, count=False):
     """A ``vdom.Root`` rendering into ``target``: a CSS selector or an element.
 
-    ``mount("#app").render(vnode)`` is ``create_root(DomRenderer(), document.querySelector("#app"))``.
+    ``mount("#app").render(vnode)`` is ``create_root(DomRenderer(), document.querySelector("#app"))``
+    after clearing the container: a placeholder it held ("Loading...") goes, the root owns it
+    (to adopt server-rendered markup instead, ``create_root(...).hydrate(vnode)``).
     """
     from vdom import create_root
     if renderer is None:
@@ -720,4 +722,5 @@ def mount(target, renderer=None, count=False):
         el = renderer.document.querySelector(target)
         if el is None or (_jsnull is not None and el is _jsnull):
             raise ValueError("mount: no element matches %r" % (target,))
+    renderer.clear(el)
     return create_root(renderer, el)

@@ -11,6 +11,7 @@ removing a node from the wrong parent) so core bugs fail loudly.
 from vdom.renderer import Renderer
 from vdom.props import style_text
 from renderers.markup import VOID, RAW_TEXT, RCDATA, escape_text, raw_text, open_tag, parser_ns, parser_child_ctx
+from renderers.markup import SVG_NS, MATHML_NS
 
 # Event types that do not bubble in the DOM.
 _NO_BUBBLE = {"focus": 1, "blur": 1, "load": 1, "unload": 1, "scroll": 1, "mouseenter": 1,
@@ -19,7 +20,8 @@ _NO_BUBBLE = {"focus": 1, "blur": 1, "load": 1, "unload": 1, "scroll": 1, "mouse
 
 class MockNode:
     """A host node: an element (``tag`` is its lower-case name), a text node
-    (``tag`` is None, ``text`` holds the string) or raw HTML (``tag`` is "#raw").
+    (``tag`` is None, ``text`` holds the string), raw HTML (``tag`` is "#raw") or a
+    comment (``tag`` is "#comment", ``text`` its data; only ``load_html`` makes them).
     """
 
     __slots__ = ("tag", "namespace", "attributes", "styles", "children", "parent", "text", "listeners",
@@ -272,7 +274,7 @@ class MockRenderer(Renderer):
         if anchor is not None and anchor.parent is not parent:
             raise ValueError("insert: the anchor %r is not a child of %r" % (anchor, parent))
         pt = parent.tag
-        if pt is None or pt == "#raw":
+        if pt is None or pt == "#raw" or pt == "#comment":
             raise ValueError("insert: %r is not an element" % (parent,))
         if parent is node:
             raise ValueError("insert: %r would become its own child" % (node,))
@@ -318,7 +320,7 @@ class MockRenderer(Renderer):
         """Like DOM ``el.textContent = text``: all children replaced by one new text node (none for "")."""
         if self._count("set_text_content"):
             self.ops.append(("set_text_content", el, text))
-        if el.tag is None or el.tag == "#raw":
+        if el.tag is None or el.tag == "#raw" or el.tag == "#comment":
             raise ValueError("set_text_content: %r is not an element" % (el,))
         for c in el.children:
             c.parent = None
@@ -459,6 +461,56 @@ class MockRenderer(Renderer):
                     n += len(x.listeners[t])
         return n
 
+    def load_html(self, container, html):
+        """Parse ``html`` as a browser's ``innerHTML`` would in ``container`` (its tag and
+        namespace are the parser's context) and append the nodes to it; returns the list of
+        top-level nodes.  Loading is not rendering: nothing is logged or counted.  See
+        ``parse_html`` for how the nodes are made."""
+        if not isinstance(container, MockNode) or container.tag is None or container.tag[:1] == "#":
+            raise TypeError("load_html: the container must be a MockNode element, got %r" % (container,))
+        from renderers.htmlparse import parse_fragment
+        return parse_fragment(html, container.tag, container.namespace, _Loader(container), True)
+
+
+class _Loader:
+    """The ``renderers.htmlparse`` builder that makes MockNodes under ``container``."""
+
+    def __init__(self, container):
+        self.container = container
+
+    def element(self, tag, namespace, attrs):
+        n = MockNode(tag, namespace)
+        n.attributes = attrs
+        return n
+
+    def text(self, data):
+        return MockNode(None, None, data)
+
+    def comment(self, data):
+        return MockNode("#comment", None, data)
+
+    def append(self, parent, node):
+        if parent is None:
+            parent = self.container
+        node.parent = parent
+        parent.children.append(node)
+
+
+def parse_html(html, tag="div"):
+    """A detached ``tag`` MockNode holding ``html`` parsed as its content (see ``load_html``).
+
+    Elements, text and comments (``tag`` "#comment") come out as the core's renderer calls
+    would have made them: lower-case HTML tags with namespace None, SVG/MathML ones with
+    theirs (``linearGradient``), adjacent text merged into one node, and attributes written
+    without a value (``<input disabled>``) as ``True`` (``h()``'s value for them), so that
+    ``inner_html(parse_html(render_to_string(tree)))`` gives the same string back.
+    """
+    container = MockNode(tag)
+    if tag == "svg" or tag == "math":
+        container.namespace = SVG_NS if tag == "svg" else MATHML_NS
+    MockRenderer().load_html(container, html)
+    return container
+
 
 def _copy_node(x):
     c = MockNode(x.tag, x.namespace, x.text)
@@ -534,6 +586,9 @@ def _serialize(node, out, outer):
             continue
         if tag == "#raw":
             out.append(x.text)
+            continue
+        if tag == "#comment":
+            out.append("<!--" + x.text + "-->")
             continue
         attrs = [(k, x.attributes[k]) for k in x.attributes]
         attrs.sort()

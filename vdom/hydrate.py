@@ -442,8 +442,10 @@ class Hydration:
                 elif k == CLASS:
                     d = dom.pop("class", None)
                     x = norm_class(value) if value.__class__ is not str else value
-                    if _class_set(x) != _class_set(d or ""):
-                        self.mismatch("class", v, "%r, expected %r" % (d, x))
+                    if (d or "") != (x or ""):
+                        if _class_set(x) != _class_set(d or ""):
+                            self.mismatch("class", v, "%r, expected %r" % (d, x))
+                        # (else the same classes in another order: set silently, as a render would)
                         if not x:
                             r.remove_attribute(el, "class")
                         elif ens is None:

@@ -1,5 +1,5 @@
-"""The vdom.app examples (app-todo, app-router, app-form, app-widgets) driven like a user in Chromium,
-under MicroPython and Pyodide.
+"""The vdom.app examples (app-todo, app-router, app-router-html5, app-form, app-widgets, app-todomvc,
+app-tutorial, app-fullapp, app-jinja) driven like a user in Chromium, under MicroPython and Pyodide.
 
 See conftest.py: every test also fails on a request leaving 127.0.0.1, a console
 error or a Python traceback on the page (the form example's deliberate error is
@@ -34,7 +34,8 @@ def wait_text(page, selector, prefix):
 
 def test_index_links_the_app_examples_under_both_interpreters(page, gallery_url):
     page.goto(gallery_url)
-    for name in ("app-todo", "app-router", "app-form", "app-widgets", "app-todomvc", "app-tutorial"):
+    for name in ("app-todo", "app-router", "app-router-html5", "app-form", "app-widgets", "app-todomvc",
+                 "app-tutorial", "app-fullapp", "app-jinja"):
         hrefs = page.eval_on_selector_all('tr[data-example="%s"] a' % name, "els => els.map(a => a.getAttribute('href'))")
         assert hrefs == ["%s/?mpy" % name, "%s/?py" % name, "%s/app.py" % name], hrefs
 
@@ -592,4 +593,197 @@ def test_app_tutorial_steps_as_a_user_drives_them(open_example, interp):
     page.click("#card-1 .pick")
     wait_text(page, "#out", "picked: 1")
     assert texts(page, ".card .pick") == ["select", "selected"]
+    assert stats(page)["errors"] == 0
+
+
+# -- app-router-html5 -----------------------------------------------------------------------
+
+IMPL = {"mpy": "micropython", "py": "pyodide"}
+
+
+def wait_ready(page, interp):
+    """After a goto/reload of a page of the gallery: the app's first render is done, under ``interp``."""
+    page.wait_for_selector("body[data-py-ready]", timeout=60_000)
+    assert page.get_attribute("body", "data-py-ready") == IMPL[interp]
+
+
+def pet_facts(page):
+    return texts(page, "#app dd")
+
+
+@INTERPS
+def test_app_router_html5_deep_link_reload_and_navigation(page, gallery_url, interp):
+    base = gallery_url + "app-router-html5/"
+    # A deep link (a bookmark, a shared URL): the gallery answers a path under the example that
+    # is not a file with the example's index.html; the router reads the path (base_path stripped).
+    page.goto(base + "pet/garfield?" + interp)
+    wait_ready(page, interp)
+    wait_h1(page, "Pet Information")
+    assert pet_facts(page) == ["Garfield", "cat", "lazy"]
+    assert page.title() == "Garfield \u00b7 Pets"
+    page.evaluate("window.__noreload = 1")
+    # PuePy's Link (set_href -> router.reverse(DefaultPage)): a path under the base path.
+    assert page.get_attribute("#home", "href") == "/examples/app-router-html5/"
+    page.click("#home")
+    wait_h1(page, "PuePy Routing Demo: Pet Listing")
+    assert page.evaluate("location.pathname") == "/examples/app-router-html5/"
+    assert texts(page, "#app li a") == ["Garfield", "Scooby-Doo", "Snoopy"]
+    assert page.get_attribute("#pet-snoopy", "href") == "/examples/app-router-html5/pet/snoopy"
+    page.click("#pet-snoopy")
+    wait_h1(page, "Pet Information")
+    assert pet_facts(page) == ["Snoopy", "dog", "playful"]
+    assert page.evaluate("location.pathname") == "/examples/app-router-html5/pet/snoopy"
+    assert page.title() == "Snoopy \u00b7 Pets"
+    # Back and Forward route (popstate); nothing reloaded.
+    page.go_back()
+    wait_h1(page, "PuePy Routing Demo: Pet Listing")
+    page.go_back()
+    page.wait_for_function("document.title === 'Garfield \u00b7 Pets'")
+    assert pet_facts(page) == ["Garfield", "cat", "lazy"]
+    page.go_forward()
+    wait_h1(page, "PuePy Routing Demo: Pet Listing")
+    page.go_forward()
+    page.wait_for_function("document.title === 'Snoopy \u00b7 Pets'")
+    assert page.evaluate("window.__noreload") == 1
+    # Reload the pushed URL (it has no query): same pet, same interpreter (the page's inline
+    # script put this tab's choice back into the query before examples/loader.js read it).
+    page.reload()
+    wait_ready(page, interp)
+    wait_h1(page, "Pet Information")
+    assert pet_facts(page) == ["Snoopy", "dog", "playful"]
+    assert page.evaluate("location.pathname + location.search") == "/examples/app-router-html5/pet/snoopy?" + interp
+    assert page.evaluate("window.__noreload") is None
+    # A path under the example that no route matches: the app's not-found page.
+    page.goto(base + "no/such/page")
+    wait_ready(page, interp)
+    page.wait_for_selector("#not-found")
+    assert page.text_content("#missing") == "Nothing at /examples/app-router-html5/no/such/page?%s." % interp
+    page.click("#home")
+    wait_h1(page, "PuePy Routing Demo: Pet Listing")
+    assert stats(page)["errors"] == 0
+    # The fallback serves pages, not files: a missing file is still a 404.
+    assert page.request.get(base + "pet/missing.py").status == 404
+    assert page.request.get(base + "pet/scooby").status == 200
+
+
+# -- app-fullapp ----------------------------------------------------------------------------
+
+def chart_values(page):
+    return page.eval_on_selector_all("#chart svg .point", "els => els.map(e => Number(e.dataset.value))")
+
+
+def log_in(page, user, password):
+    page.click("#username")
+    page.keyboard.type(user)
+    page.click("#password")
+    page.keyboard.type(password)
+    page.keyboard.press("Enter")
+
+
+@INTERPS
+def test_app_fullapp_login_guard_chart_and_state(open_example, interp):
+    page = open_example("app-fullapp", interp)
+    # Nobody logged in: the layout's precheck() raised Unauthorized on the first render; the
+    # app's handle_unauthorized redirected to the login page, which will return to "/".
+    wait_h1(page, "Login")
+    assert hash_of(page) == "#/login?return_to=%2F"
+    assert page.text_content("#return-to") == "You will be returned to /"
+    assert page.title() == "Log in \u00b7 Dapper"
+    page.click("#login-btn")
+    page.wait_for_selector("#login-error")
+    log_in(page, "ann", "secret")
+    wait_h1(page, "Hello, you are authenticated as ann")
+    assert hash_of(page) == "#/"
+    assert page.text_content("#user") == "ann \u00b7 "
+    assert texts(page, "#totals li") == ["Tacos: 227 sold in 6 months", "Burritos: 226 sold in 6 months"]
+    # The chart page: the JS library drew into the Chart component's element in on_ready.
+    page.click("#to-charts")
+    wait_h1(page, "Tacos per month")
+    page.wait_for_function("document.querySelectorAll('#chart svg .point').length === 6")
+    assert chart_values(page) == [54, 21, 3, 38, 26, 85]
+    assert page.get_attribute("#chart", "data-drawn") == "1"
+    assert page.get_attribute("#chart svg", "aria-label") == "Tacos sold: 54, 21, 3, 38, 26, 85"
+    page.eval_on_selector("#chart", "e => { e.__mark = 'chart' }")
+    # App state changes: the chart is redrawn (on_redraw) into the same element.
+    page.click("#add-month")
+    page.wait_for_function("document.querySelectorAll('#chart svg .point').length === 7")
+    assert chart_values(page) == [54, 21, 3, 38, 26, 85, 73]
+    assert page.text_content("#chart-total") == "total: 300"
+    assert page.eval_on_selector("#chart", "e => [e.__mark, e.dataset.drawn]") == ["chart", "2"]
+    # Page state: another series, another chart type.
+    page.select_option("#series", "Burritos")
+    wait_h1(page, "Burritos per month")
+    page.wait_for_function("document.querySelector('#chart svg').getAttribute('aria-label').startsWith('Burritos')")
+    assert chart_values(page) == [12, 30, 45, 28, 50, 61]
+    page.check("#type-line")
+    page.wait_for_selector("#chart svg polyline")
+    assert page.eval_on_selector_all("#chart svg .point", "els => els.map(e => e.tagName)") == ["circle"] * 6
+    assert page.eval_on_selector("#chart", "e => e.__mark") == "chart"
+    # The dashboard reads the same app state.
+    page.click("#nav-dashboard")
+    wait_h1(page, "Hello, you are authenticated as ann")
+    assert texts(page, "#totals li") == ["Tacos: 300 sold in 7 months", "Burritos: 226 sold in 6 months"]
+    page.click("#nav-charts")
+    wait_h1(page, "Tacos per month")
+    # Log out on the chart page: the layout re-renders, its guard sends the user to the login
+    # page, which returns to the charts; a page without login_required stays open.
+    page.click("#logout")
+    wait_h1(page, "Login")
+    assert hash_of(page) == "#/login?return_to=%2Fcharts"
+    assert page.evaluate("sessionStorage.getItem('user')") is None
+    page.click("#nav-about")
+    wait_h1(page, "About")
+    page.click("#nav-charts")
+    wait_h1(page, "Login")
+    assert hash_of(page) == "#/login?return_to=%2Fcharts"
+    log_in(page, "bob", "pw")
+    wait_h1(page, "Tacos per month")
+    assert hash_of(page) == "#/charts"
+    assert page.text_content("#user") == "bob \u00b7 "
+    page.wait_for_function("document.querySelectorAll('#chart svg .point').length === 7")
+    # The login survives a reload of the tab (sessionStorage); the guard lets bob in.
+    page.reload()
+    wait_ready(page, interp)
+    wait_h1(page, "Tacos per month")
+    page.wait_for_function("document.querySelectorAll('#chart svg .point').length === 6")
+    page.evaluate("location.hash = '#/nowhere'")
+    wait_h1(page, "Page Not Found")
+    assert stats(page)["errors"] == 0
+
+
+# -- app-jinja ------------------------------------------------------------------------------
+
+def test_app_jinja_says_it_needs_pyodide_under_micropython(open_example):
+    page = open_example("app-jinja", "mpy")
+    page.wait_for_selector("#pyodide-only")
+    assert "runs under Pyodide only" in page.text_content("#pyodide-only")
+    assert page.get_attribute("#to-pyodide", "href") == "?py"
+    assert stats(page)["errors"] == 0
+
+
+def test_app_jinja_template_renders_and_follows_state_under_pyodide(open_example):
+    page = open_example("app-jinja", "py")
+    # Jinja2 and MarkupSafe came from the gallery (the zip python3 -m examples made from PyPI's
+    # wheels); the fixture fails on any request leaving 127.0.0.1.
+    page.wait_for_selector("#jinja-out h2.greeting", timeout=30_000)
+    assert page.text_content("#jinja-out h2.greeting") == "Hello, Monty!"
+    assert page.eval_on_selector_all("#jinja-out li.pet", "els => els.map(e => e.dataset.name)") == ["Rex", "Tom"]
+    assert page.text_content("#jinja-out .footnote").startswith("2 pets, rendered by Jinja2 3.")
+    # State -> template: the bound input re-renders the page, the template's new output replaces
+    # the old; Jinja's autoescape keeps typed markup as text.
+    page.fill("#name", "<i>Ann</i>")
+    wait_text(page, "#jinja-out h2.greeting", "Hello, <i>Ann</i>!")
+    assert page.query_selector("#jinja-out h2 i") is None
+    page.fill("#new-pet", "Nemo")
+    page.select_option("#kind", "fish")
+    page.click("#add")
+    page.wait_for_function("document.querySelectorAll('#jinja-out li.pet').length === 3")
+    assert page.text_content("#jinja-out li.pet[data-name=Nemo]").split() == ["Nemo", "the", "fish", "pick"]
+    assert page.text_content("#jinja-out .footnote").startswith("3 pets")
+    assert page.input_value("#new-pet") == ""
+    # A click inside the inserted markup reaches the component (its on_click), which tells the page.
+    page.click("#jinja-out button[data-pick=Tom]")
+    wait_text(page, "#picked", "picked: Tom")
+    assert page.eval_on_selector_all("#jinja-out li.picked", "els => els.map(e => e.dataset.name)") == ["Tom"]
+    assert page.text_content("#jinja-out button[data-pick=Tom]") == "picked"
     assert stats(page)["errors"] == 0

@@ -409,3 +409,51 @@ def test_bind_on_component_errors():
 def test_bind_on_component_outside_populate_still_needs_a_component():
     e = raises(ValueError, t.name_box, bind="x")
     assert "populate" in str(e)
+
+
+# -- props holding state edited in place; a list of handlers in __init__ ---------------------------
+
+def test_new_dict_prop_holding_state_edited_in_place_rerenders_the_child():
+    @t.component()
+    class PetCountX(Component):
+        props = ["context"]
+
+        def populate(self):
+            t.span("%d pets" % len(self.context["pets"]), id="n")
+
+    class P(Page):
+        def initial(self):
+            return {"pets": ["rex"], "other": 0}
+
+        def populate(self):
+            t.pet_count_x(context={"pets": self.state["pets"]})
+            t.b(str(self.state["other"]))
+
+    app, r, c = mount(P)
+    assert text_of(find1(c, "span", id="n")) == "1 pets"
+    page = app.active_page
+    with page.state.mutate("pets"):
+        page.state["pets"].append("tom")
+    app.flush()
+    assert text_of(find1(c, "span", id="n")) == "2 pets"
+
+
+def test_list_of_own_handlers_set_in_init_all_run():
+    seen = []
+
+    @t.component()
+    class TwoHandlersX(Component):
+        def __init__(self, *args, **kwargs):
+            kwargs["on_click"] = [lambda e: seen.append("a"), lambda e: seen.append("b")]
+            super().__init__(*args, **kwargs)
+
+        def populate(self):
+            t.button("go", id="go")
+
+    class P(Page):
+        def populate(self):
+            t.two_handlers_x()
+
+    app, r, c = mount(P)
+    r.dispatch(find1(c, "button", id="go"), "click")
+    assert seen == ["a", "b"]

@@ -55,6 +55,8 @@ class AppRecord:
         self.css = {}          # class name -> CssClass used by a render
         self.css_order = []
         self.css_dirty = False
+        self.restore = None    # (Page class name or None, state): given to the next page shown (server data)
+        self.hydrate = None    # the serialised state while the first render adopts the server's DOM
 
 
 class _AppNotify:
@@ -117,6 +119,7 @@ class Application:
         self.local_storage = make_storage("localStorage")
         self.session_storage = make_storage("sessionStorage")
         self.state = TrackedDict(self.initial(), _AppNotify(self), _c.reader)
+        self.hydration = None  # after mount(hydrate=...): what Root.hydrate reported, and "replayed"
 
     def initial(self):
         """The initial app state dict."""
@@ -168,14 +171,29 @@ class Application:
         """The title the active page asked for (``page_title()``)."""
         return self._vd.title
 
-    def mount(self, selector_or_element, path=None, renderer=None, page_kwargs=None):
+    def mount(self, selector_or_element, path=None, renderer=None, page_kwargs=None, hydrate=False,
+              early_events=None, state_id=None):
         """Render the app into a container (a CSS selector or an element).
 
         ``renderer`` defaults to the browser DOM renderer; tests pass a
         ``MockRenderer`` and one of its nodes.  With a router, ``path``
         (default: the browser's location) picks the page.  Returns the page.
+
+        ``hydrate``: the container holds what ``vdom.app.server.render_page``
+        rendered; True reads the state it serialised from the page's
+        ``<script type="application/json" id="vdom-app-state">`` (``state_id``),
+        a dict or JSON string is that state.  The app and page state are
+        restored, the first render adopts the server's nodes
+        (``Root.hydrate``: ``app.hydration`` holds its counts), then the
+        events the page's inline recorder kept (``early_events``: default
+        ``window.pyvdomEarly``) are dispatched again on the adopted nodes.
         """
         vd = self._vd
+        data = None
+        if hydrate is not False and hydrate is not None:
+            from vdom.app.hydration import load_data, STATE_ID
+
+            data = load_data(hydrate, state_id or STATE_ID)
         if renderer is None:
             renderer = vd.renderer
         if renderer is None:
@@ -192,25 +210,47 @@ class Application:
             container = doc.querySelector(selector_or_element)
             if is_null(container):
                 raise ValueError("mount: no element matches %r" % (selector_or_element,))
-        if vd.root is None or vd.container is not container or vd.renderer is not renderer:
+        if vd.root is None or vd.container is not container or vd.renderer is not renderer or data is not None:
             if vd.root is not None:
                 vd.root.unmount()
             vd.renderer = renderer
             vd.container = container
-            # The container's placeholder ("Loading...") goes: the app owns it.
-            renderer.clear(container)
+            if data is None:
+                # The container's placeholder ("Loading...") goes: the app owns it.
+                renderer.clear(container)
             vd.root = create_root(renderer, container)
             vd.overlay = None
-        if self.router is not None:
-            if path is None:
-                path = location_path(self.router.link_mode)
-            route_to(self, path or "/", page_kwargs)
-            _listen_browser(self)
-        elif self.default_page is not None:
-            show_page(self, self.default_page, None, page_kwargs or {})
-        else:
-            raise ValueError("mount(): no page: decorate a Page with @app.page() or install a router")
+        if data is not None:
+            from vdom.app.hydration import set_silently
+
+            set_silently(self.state, data.get("state"))
+            vd.restore = (data.get("page"), data.get("page_state"))
+            vd.hydrate = data
+            if data.get("path") is not None:
+                path = data["path"]
+            kw = data.get("page_kwargs")
+            if kw:
+                merged = dict(kw)
+                if page_kwargs:
+                    for k in page_kwargs:
+                        merged[k] = page_kwargs[k]
+                page_kwargs = merged
+        try:
+            if self.router is not None:
+                if path is None:
+                    path = location_path(self.router.link_mode)
+                route_to(self, path or "/", page_kwargs)
+                _listen_browser(self)
+            elif self.default_page is not None:
+                show_page(self, self.default_page, None, page_kwargs or {})
+            else:
+                raise ValueError("mount(): no page: decorate a Page with @app.page() or install a router")
+        finally:
+            vd.restore = None
+            vd.hydrate = None
         self.flush()
+        if data is not None:
+            _after_hydration(self, path, early_events)
         return self.active_page
 
     def remount(self, path=None, page_kwargs=None):
@@ -331,6 +371,13 @@ def show_page(app, cls, route, kwargs, handle=True):
         if handle and not vd.showing_error:
             _show_error(app, e)
         return None
+    restore = vd.restore
+    if restore is not None:
+        vd.restore = None
+        if restore[0] is None or restore[0] == cls.__name__:
+            from vdom.app.hydration import set_silently
+
+            set_silently(page.state, restore[1])
     page.matched_route = route
     page.extra_args = extra
     old = vd.page
@@ -341,7 +388,11 @@ def show_page(app, cls, route, kwargs, handle=True):
     m = memo(render, page, 0)
     page._vd.memo = m
     try:
-        vd.root.render(m)
+        if vd.hydrate is not None:
+            vd.hydrate = None
+            _hydrate(app, m)
+        else:
+            vd.root.render(m)
     except PatchError as err:
         patch_failed(app, err)
         return page
@@ -363,6 +414,48 @@ def show_page(app, cls, route, kwargs, handle=True):
         return None
     update_title(app, page)
     return page
+
+
+def _hydrate(app, m):
+    """The first render of a mount(hydrate=...): adopt the server's nodes."""
+    vd = app._vd
+    root = vd.root
+    warn = _warn_mismatch if app.development else None
+    try:
+        root.hydrate(m, warn)
+    finally:  # a component that raised (RenderError) leaves the rest hydrated: the counts stand
+        h = getattr(root, "hydration", None)
+        app.hydration = dict(h) if h else {}
+
+
+def _warn_mismatch(message):
+    msg = "vdom.app hydration: %s" % (message,)
+    if IN_BROWSER:
+        try:
+            js.console.warn(msg)
+            return
+        except Exception:
+            pass
+    print(msg)
+
+
+def _after_hydration(app, path, early_events):
+    """Replay the events recorded before the app was live; then, if the address bar
+    shows another route than the server rendered (a hash the server never sees),
+    route to it."""
+    from vdom.app.hydration import replay, early_source
+
+    src = early_events if early_events is not None else early_source()
+    n = replay(app, src)
+    h = app.hydration
+    if h is None:
+        h = app.hydration = {}
+    h["replayed"] = n
+    router = app.router
+    if router is not None and IN_BROWSER:
+        loc = location_path(router.link_mode)
+        if loc and loc != path and loc != app._vd.last_path:
+            request_route(app, loc)
 
 
 def patch_failed(app, err):

@@ -506,7 +506,9 @@ def make_component(cls, children, kwargs):
         for n in declared:
             p = declared[n]
             v = props.get(n, p.default)
-            if n not in old or old[n] != v or (old[n] is v and isinstance(v, _MUTABLE_PROPS)):
+            # A list, dict or set counts as changed every time (as Vue's props by identity, and
+            # more): even a new one equal to the last can hold state values edited in place.
+            if n not in old or isinstance(v, _MUTABLE_PROPS) or old[n] != v:
                 old[n] = v
                 setattr(inst, n, v)
                 changed = True
@@ -549,7 +551,7 @@ def make_component(cls, children, kwargs):
 
 
 _new = object.__new__
-_MUTABLE_PROPS = (list, dict)  # a prop given again as the same list/dict (a ReactiveDict too) may have changed
+_MUTABLE_PROPS = (list, dict, set)  # always "changed" as props: they can hold values edited in place (ReactiveDict too)
 _comp_tags = {}  # component class -> its placeholder's tag ("@Name")
 
 

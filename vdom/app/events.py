@@ -400,7 +400,11 @@ class RootListener:
         vd = self.inst._vd
         own = vd.own_listeners.get(self.type)
         if own is not None:
-            call_handler(self.inst, own, event)
+            if own.__class__ is list or own.__class__ is tuple:   # PuePy's Link: on_click=[...]
+                for f in own:
+                    call_handler(self.inst, f, event)
+            else:
+                call_handler(self.inst, own, event)
         fn = vd.listeners.get(self.type)
         if fn is not None:
             owner = vd.owner

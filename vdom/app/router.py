@@ -239,6 +239,9 @@ class Router:
             return
         if self.link_mode == self.LINK_MODE_HASH:
             url = "#" + path
+        elif self.base_path and path.startswith("/") and not path.startswith(self.base_path.rstrip("/") + "/") \
+                and path != self.base_path.rstrip("/"):
+            url = self.base_path.rstrip("/") + path  # html5: the address stays under the app's base path
         else:
             url = path
         if app is not None:

@@ -102,3 +102,47 @@ def select_options(renderer, select, values, event="input"):
             continue
         n.selected = n.value in want
     return renderer.dispatch(select, event)
+
+
+class EarlyEvents:
+    """The page's early-events recorder (``vdom.app.hydration.EARLY_EVENTS_JS``) on mock nodes.
+
+    Record what a user did before the app was live, then hydrate with it::
+
+        early = EarlyEvents(renderer)
+        node.value = "Ann"; early.record(node, "input")
+        app.mount(container, renderer=renderer, hydrate=data, early_events=early)
+
+    ``take()``/``fire(i)`` behave as the inline script's: consecutive input events on one
+    node count once, a node no longer attached is skipped.
+    """
+
+    def __init__(self, renderer):
+        self.renderer = renderer
+        self.records = []
+        self.taken = []
+
+    def record(self, node, event_type, key=None):
+        self.records.append((event_type, node, key))
+
+    def pending(self):
+        return len(self.records)
+
+    def take(self):
+        q = self.records
+        self.taken = [q[i] for i in range(len(q))
+                      if not (q[i][0] == "input" and i + 1 < len(q) and q[i + 1][0] == "input" and q[i + 1][1] is q[i][1])]
+        self.records = []
+        return len(self.taken)
+
+    def fire(self, i):
+        from renderers.mock import MockEvent
+
+        event_type, node, key = self.taken[i]
+        if node.parent is None:
+            return False
+        ev = MockEvent(event_type, node)
+        if key:
+            ev.key = key
+        self.renderer.dispatch(node, event_type, ev)
+        return True

