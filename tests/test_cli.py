@@ -8,6 +8,10 @@ import sys
 
 import pytest
 
+# The command line is a CPython tool (subprocesses, node, the file system).
+if sys.platform == "emscripten":
+    pytest.skip("the pyvdom command line runs on CPython", allow_module_level=True)
+
 from vdom.cli import main, COMMANDS
 from vdom.cli import convert as conv
 
