@@ -95,10 +95,29 @@ def test_build_output_structure(built):
     assert '"./pyscript-mpy.json"' in loader and "/*SETTINGS*/{}" not in loader
 
 
+def _bundle(path):
+    """{path in the interpreter's FS: bytes} of a module bundle (the format pyvdom.js unpacks)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    n = int.from_bytes(data[:4], "little")
+    out, at = {}, 4 + n
+    for rel, size in json.loads(data[4:4 + n]):
+        out["./" + rel] = data[at:at + size]
+        at += size
+    assert at == len(data)
+    return out
+
+
 def _listed(dist, it):
+    """(config, sorted module paths the page gets): the config's files, or its bundle's."""
     with open(os.path.join(dist, "pyscript-%s.json" % it)) as f:
         cfg = json.load(f)
-    return cfg, sorted(cfg["files"].values())
+    if cfg["files"]:
+        return cfg, sorted(cfg["files"].values())
+    with open(os.path.join(dist, "pyvdom.js")) as f:
+        loader = f.read()
+    settings = json.loads(loader.split("const S = ", 1)[1].split(";\n", 1)[0])
+    return cfg, sorted(_bundle(os.path.join(dist, settings["bundles"][it][2:])))
 
 
 def test_configs_list_exactly_the_modules_the_app_imports(built):
@@ -124,12 +143,15 @@ def test_configs_list_exactly_the_modules_the_app_imports(built):
         assert absent not in py
     assert cfg_mpy["interpreter"] == "./interpreters/micropython/micropython.mjs"
     assert cfg_py["interpreter"] == "./interpreters/pyodide/pyodide.mjs"
-    # Every URL of a config is a file of the build; nothing else under py/ and mpy/.
-    for cfg in (cfg_py, cfg_mpy):
-        for url in cfg["files"]:
-            assert os.path.isfile(os.path.join(dist, url[2:])), url
+    # The modules reach the page in one bundle per interpreter (the configs list no files), holding
+    # exactly the bytes of the module files beside it; nothing else under mpy/.
+    assert cfg_py["files"] == {} and cfg_mpy["files"] == {}
+    for it, sub in (("mpy", "mpy"), ("py", "py")):
+        for rel, data in _bundle(os.path.join(dist, sub, "modules.bundle")).items():
+            with open(os.path.join(dist, sub, rel[2:]), "rb") as f:
+                assert f.read() == data, rel
     shipped = [os.path.join(d, f) for d, _, fs in os.walk(os.path.join(dist, "mpy")) for f in fs]
-    assert len(shipped) == len(mpy)
+    assert len(shipped) == len(mpy) + 1
     # The shipped sources are enough to import the app (no browser: it does not mount).
     r = subprocess.run([sys.executable, "-S", "-c", "import sys; sys.path[:] = [p for p in sys.path if 'site-packages' "
                         "not in p and p != '']; sys.path.insert(0, %r); import app; "
@@ -178,8 +200,105 @@ def test_build_no_mpy_ships_sources_to_both(tmp_path, built):
     out = str(tmp_path / "nompy")
     assert cli("build", app, "-o", out, "--no-mpy", "-q") == 0
     assert not os.path.exists(os.path.join(out, "mpy"))
+    _, mpy = _listed(out, "mpy")
+    assert mpy == _listed(out, "py")[1] and all(p.endswith(".py") for p in mpy)
+    with open(os.path.join(out, "pyvdom.js")) as f:
+        assert '"bundles": {"mpy": "./py/modules.bundle", "py": "./py/modules.bundle"}' in f.read()
+
+
+def test_build_no_bundle_lists_the_modules_in_the_configs(tmp_path, built):
+    app, dist = built
+    out = str(tmp_path / "files")
+    assert cli("build", app, "-o", out, "--no-bundle", "-q") == 0
     cfg, mpy = _listed(out, "mpy")
-    assert all(u.startswith("./py/") for u in cfg["files"]) and mpy == _listed(out, "py")[1]
+    assert all(u.startswith("./mpy/") and u.endswith(".mpy") for u in cfg["files"]) and mpy == _listed(dist, "mpy")[1]
+    for url in cfg["files"]:
+        assert os.path.isfile(os.path.join(out, url[2:])), url
+    assert not os.path.exists(os.path.join(out, "mpy", "modules.bundle"))
+    with open(os.path.join(out, "pyvdom.js")) as f:
+        assert '"bundles": null' in f.read()
+
+
+def _state(html):
+    return json.loads(html.split('<script type="application/json" id="vdom-app-state">', 1)[1].split("</script>", 1)[0])
+
+
+def test_build_prerender_writes_the_first_render_and_its_state(tmp_path, built):
+    app, dist = built
+    out = str(tmp_path / "pre")
+    assert cli("build", app, "-o", out, "--prerender", "-q") == 0
+    with open(os.path.join(out, "index.html")) as f:
+        page = f.read()
+    # The app's markup replaces the placeholder, as render_page wrote it (hydratable).
+    container = page.split('<div id="app">', 1)[1]
+    assert container.startswith('<div><nav><a href="#/"><!--[-->Home<!--]--></a>') and "Loading" not in page
+    assert "<h1>Hello, world!</h1>" in container and 'class="counter">Clicks: 0</button>' in container
+    assert "<title>Hello myapp</title>" in page
+    head = page.split("</head>", 1)[0]
+    assert "window.pyvdomEarly" in head                        # the early-events recorder, inline
+    assert _state(page) == {"v": 1, "path": "/", "title": "Hello myapp", "page": "Home",
+                            "page_state": {"name": ""}, "state": {}, "page_kwargs": {}}
+    assert page.index("./pyvdom.js") > page.index("<h1>")          # the loader still comes last
+    # Hash routing: one page (the server never sees #/about); the shipped modules are unchanged:
+    # only what the app imports (render_page, renderers.html and the mock renderer stay out).
+    with open(os.path.join(out, "pyvdom-build.json")) as f:
+        summary = json.load(f)
+    assert summary["prerendered"] == {"link_mode": "hash", "pages": {"/": "index.html"}, "skipped": {}}
+    for it in ("mpy", "py"):
+        assert _listed(out, it)[1] == _listed(dist, it)[1]
+    py = _listed(out, "py")[1]
+    for absent in ("./vdom/app/server.py", "./renderers/html.py", "./renderers/mock.py", "./renderers/htmlparse.py"):
+        assert absent not in py
+    assert "./vdom/app/hydration.py" in py and "./vdom/hydrate.py" in py
+    # Without --prerender the page is the app's index.html as written.
+    with open(os.path.join(dist, "index.html")) as f:
+        assert "vdom-app-state" not in f.read()
+
+
+def test_build_prerender_html5_routes_are_pages_of_their_own(tmp_path):
+    if not HAVE_NODE_MODULES:
+        pytest.skip("node_modules (npm ci) is not installed")
+    app = tmp_path / "site"
+    assert cli("new", str(app)) == 0
+    src = (app / "app.py").read_text()
+    src = src.replace('link_mode="hash"', 'link_mode="html5"').replace(
+        '    return app\n', '    app.page("/pets/<pet_id>", name="pet")(About)\n    app.page("/docs/intro", name="intro")(About)\n'
+        '    return app\n', 1)
+    (app / "app.py").write_text(src)
+    (app / "style.css").write_text("h1 { color: red }\n")
+    out = tmp_path / "out"
+    assert cli("build", str(app), "-o", str(out), "--prerender", "--no-mpy", "-q") == 0
+    summary = json.loads((out / "pyvdom-build.json").read_text())
+    assert summary["prerendered"] == {
+        "link_mode": "html5", "skipped": {"/pets/<pet_id>": "has parameters"},
+        "pages": {"/": "index.html", "/about": "about/index.html", "/docs/intro": "docs/intro/index.html"}}
+    about = (out / "about" / "index.html").read_text()
+    assert "<h1>About</h1>" in about and '<a href="/about">' in about
+    assert _state(about)["path"] == "/about/" and _state(about)["page"] == "About"   # the URL it is served at
+    assert '<head>\n  <base href="../">' in about                                    # ./pyvdom.js, ./style.css
+    assert '<base href="../../">' in (out / "docs" / "intro" / "index.html").read_text()
+    assert "<base" not in (out / "index.html").read_text()
+
+
+def test_build_prerender_user_errors(tmp_path, capsys):
+    if not HAVE_NODE_MODULES:
+        pytest.skip("node_modules (npm ci) is not installed")
+    app = tmp_path / "nofactory"
+    assert cli("new", str(app)) == 0
+    (app / "app.py").write_text((app / "app.py").read_text().replace("def make_app(", "def build_app("))
+    assert cli("build", str(app), "--prerender", "--no-mpy") == 2
+    err = capsys.readouterr().err
+    assert "has no make_app()" in err and "Traceback" not in err.split("\n")[0]
+    (app / "app.py").write_text((app / "app.py").read_text().replace("def build_app(", "def make_app(")
+                                .replace('t.h1("About")', 't.h1("About %d" % (1 // 0))')
+                                .replace('link_mode="hash"', 'link_mode="html5"'))
+    assert cli("build", str(app), "--prerender", "--no-mpy") == 2
+    err = capsys.readouterr().err
+    assert "rendering /about/ raised" in err and "ZeroDivisionError" in err
+    (app / "index.html").write_text('<div id="main"></div><script src="./pyvdom.js"></script>')
+    (app / "app.py").write_text((app / "app.py").read_text().replace(" % (1 // 0)", ""))
+    assert cli("build", str(app), "--prerender", "--no-mpy") == 2
+    assert 'has no element with id="app"' in capsys.readouterr().err
 
 
 def test_build_pwa_writes_manifest_icons_and_a_worker(tmp_path, built):
@@ -313,11 +432,12 @@ def test_dev_user_errors(tmp_path, capsys):
 
 def test_backend_example_api_lists_adds_edits_deletes():
     pytest.importorskip("flask")
-    sys.path.insert(0, os.path.join(ROOT, "examples", "backend"))
-    try:
-        import server
-    finally:
-        sys.path.pop(0)
+    import importlib.util
+
+    path = os.path.join(ROOT, "examples", "backend", "server.py")
+    spec = importlib.util.spec_from_file_location("backend_example_server", path)  # not "server": two examples have one
+    server = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(server)
     client = server.create_app(dist="/nonexistent").test_client()
     items = client.get("/api/items").get_json()
     assert [i["id"] for i in items] == [1, 2, 3] and items[0]["done"] is False

@@ -2,6 +2,7 @@
 
 import json
 import os
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -43,3 +44,20 @@ def mark(page, selector, attr):
 def marks(page, selector, attr):
     """[[attr value, __mark]] of the matching elements, in document order."""
     return page.eval_on_selector_all(selector, "(els, a) => els.map(e => [e.getAttribute(a), e.__mark || null])", attr)
+
+
+def load_example_module(path, name):
+    """Import the file ``path`` as module ``name`` (two examples have a ``server.py``: importing
+    both as ``server`` would give the second test the first one's module); its folder is on
+    sys.path while it runs, for its sibling imports."""
+    import importlib.util
+
+    folder = os.path.dirname(path)
+    sys.path.insert(0, folder)
+    try:
+        spec = importlib.util.spec_from_file_location(name, path)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+    finally:
+        sys.path.remove(folder)
+    return mod

@@ -6,6 +6,7 @@ The built app is served from a temporary folder by a plain static server (as any
 would); `dev` is the command itself in a subprocess.
 """
 
+import json
 import os
 import re
 import subprocess
@@ -50,13 +51,18 @@ class Watch:
 
 
 @pytest.fixture(scope="module")
-def built_app(tmp_path_factory):
-    """``new`` then ``build`` (.mpy for MicroPython) into a temporary folder, served on 127.0.0.1."""
-    base = tmp_path_factory.mktemp("built")
-    app = str(base / "myapp")
+def new_app(tmp_path_factory):
+    """An app made by ``new``."""
+    app = str(tmp_path_factory.mktemp("built") / "myapp")
     assert cli(["new", app]) == 0
-    assert cli(["build", app, "-q"]) == 0
-    srv = appkit.serve_static(os.path.join(app, "dist"))
+    return app
+
+
+@pytest.fixture(scope="module")
+def built_app(new_app):
+    """``new`` then ``build`` (.mpy for MicroPython) into a temporary folder, served on 127.0.0.1."""
+    assert cli(["build", new_app, "-q"]) == 0
+    srv = appkit.serve_static(os.path.join(new_app, "dist"))
     yield "http://127.0.0.1:%d" % srv.server_address[1]
     srv.shutdown()
     srv.server_close()
@@ -87,15 +93,107 @@ def test_built_app_runs_offline_under_both_interpreters(browser, built_app, inte
     drive_template_app(page)
     watch.check()
     mods = [u for u in watch.requests if u.startswith(("/mpy/", "/py/"))]
-    if interp == "mpy":       # the precompiled modules, and no source
-        assert "/mpy/app.mpy" in mods and "/mpy/vdom/app/router.mpy" in mods and "/mpy/renderers/dom.mpy" in mods
-        assert all(u.endswith(".mpy") for u in mods), mods
-        assert "/interpreters/micropython/micropython.wasm" in watch.requests
+    if interp == "mpy":       # the precompiled modules (in their bundle: tests/test_cli_app.py), no source
+        assert mods == ["/mpy/modules.bundle"], mods
+        assert page.evaluate("pyvdom.loader.bundles.mpy") == "./mpy/modules.bundle"
+        assert watch.requests.count("/interpreters/micropython/micropython.wasm") == 1     # preloaded once
         assert not [u for u in watch.requests if "pyodide" in u]
     else:
-        assert "/py/app.py" in mods and all(u.endswith(".py") for u in mods), mods
+        assert mods == ["/py/modules.bundle"], mods
         assert "/interpreters/pyodide/pyodide.asm.wasm" in watch.requests
-    assert "/mpy/vdom/app/testing.mpy" not in mods and "/py/renderers/mock.py" not in mods
+    assert "/main.py" not in watch.requests                      # the entry's line is inline
+    ctx.close()
+
+
+def test_built_app_without_bundle_fetches_each_precompiled_module(browser, new_app, tmp_path):
+    out = str(tmp_path / "files")
+    assert cli(["build", new_app, "-o", out, "--no-bundle", "-q"]) == 0
+    srv = appkit.serve_static(out)
+    origin = "http://127.0.0.1:%d" % srv.server_address[1]
+    ctx = browser.new_context()
+    try:
+        watch = Watch(ctx, origin)
+        page = watch.page(ctx)
+        page.goto(origin + "/?mpy")
+        page.wait_for_selector("#app h1", timeout=READY)
+        page.click("button.counter")
+        page.wait_for_selector("button.counter:text-is('Clicks: 1')")
+        watch.check()
+        mods = [u for u in watch.requests if u.startswith(("/mpy/", "/py/"))]
+        assert "/mpy/app.mpy" in mods and "/mpy/vdom/app/router.mpy" in mods and "/mpy/renderers/dom.mpy" in mods
+        assert all(u.endswith(".mpy") for u in mods), mods
+        assert "/mpy/vdom/app/testing.mpy" not in mods
+    finally:
+        ctx.close()
+        srv.shutdown()
+        srv.server_close()
+
+
+# -- build --prerender ----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def prerendered_app(new_app, tmp_path_factory):
+    """The same ``new`` app built with ``--prerender`` (and the default module bundle)."""
+    out = str(tmp_path_factory.mktemp("prerendered") / "dist")
+    assert cli(["build", new_app, "-o", out, "--prerender", "-q"]) == 0
+    srv = appkit.serve_static(out)
+    yield "http://127.0.0.1:%d" % srv.server_address[1]
+    srv.shutdown()
+    srv.server_close()
+
+
+# The entry's one line, plus what the test reads: the app's hydration report.
+REPORT = ("import app  # the app (written by python -m vdom build)\nimport js, json\n"
+          "js.window.__hydration = json.dumps(app.APP.hydration)\n")
+
+
+@pytest.mark.parametrize("interp", ["mpy", "py"])
+def test_prerendered_app_shows_first_then_hydrates_with_no_node_created(browser, prerendered_app, interp):
+    ctx = browser.new_context()
+    watch = Watch(ctx, prerendered_app)
+    held = []
+
+    def loader(route):         # the page's entry also reports app.APP.hydration
+        r = route.fetch()
+        body = r.text()
+        line = json.dumps("import app  # the app (written by python -m vdom build)\n")
+        assert line in body
+        route.fulfill(response=r, body=body.replace(line, json.dumps(REPORT)))
+
+    ctx.route("**/pyvdom.js", loader)
+    ctx.route("**/micropython.mjs" if interp == "mpy" else "**/pyodide.mjs", lambda r: held.append(r))   # no Python yet
+    page = watch.page(ctx)
+    page.goto(prerendered_app + "/?" + interp, wait_until="domcontentloaded")
+    # The server's render, before any Python ran: content, title, and the recorder of early events.
+    assert page.text_content("#app h1") == "Hello, world!" and page.title() == "Hello myapp"
+    assert page.evaluate("!!window.pyvdomEarly && window.__hydration === undefined")
+    page.eval_on_selector_all("#app *", "els => els.forEach((e, i) => { e.__ssr = i + 1; })")
+    page.evaluate("""() => { window.__added = []; new MutationObserver((ms) => { for (const m of ms)
+        for (const n of m.addedNodes) window.__added.push(n.nodeName); }).observe(document.getElementById('app'),
+        { childList: true, subtree: true }); }""")
+    page.fill("#name", "Ann")                                   # typed before the app is live
+    page.wait_for_function("window.pyvdomEarly.pending() > 0")
+    page.wait_for_timeout(100)
+    for r in held:
+        r.continue_()
+    try:
+        page.wait_for_function("window.__hydration !== undefined", timeout=READY)
+    except Exception:
+        raise AssertionError("no hydration report: console errors %r, requests %r" % (watch.errors, watch.requests))
+    report = json.loads(page.evaluate("window.__hydration"))
+    assert report["created"] == 0 and report["mounted"] == 0 and report["mismatches"] == 0, report
+    assert report["adopted"] >= 10 and report["replayed"] == 1, report
+    # Not one element added to #app (the replayed typing sets the <h1>'s text: a text node at most).
+    assert set(page.evaluate("window.__added")) <= {"#text"}, page.evaluate("window.__added")
+    assert all(page.eval_on_selector_all("#app *", "els => els.map(e => !!e.__ssr)"))   # the server's nodes
+    page.wait_for_selector("h1:text-is('Hello, Ann!')")          # the early typing, replayed
+    page.click("button.counter")
+    page.wait_for_selector("button.counter:text-is('Clicks: 1')")
+    page.click("nav a:text-is('About')")
+    page.wait_for_selector("h1:text-is('About')")
+    watch.check()
+    mods = [u for u in watch.requests if u.startswith(("/mpy/", "/py/"))]
+    assert mods == ["/mpy/modules.bundle" if interp == "mpy" else "/py/modules.bundle"], mods
     ctx.close()
 
 
@@ -215,11 +313,9 @@ def backend_build(tmp_path_factory):
 
 @pytest.mark.parametrize("interp", ["mpy", "py"])
 def test_backend_example_front_end_reads_and_writes_the_api(browser, backend_build, interp):
-    sys.path.insert(0, os.path.join(ROOT, "examples", "backend"))
-    try:
-        import server
-    finally:
-        sys.path.pop(0)
+    from pagehelpers import load_example_module
+
+    server = load_example_module(os.path.join(ROOT, "examples", "backend", "server.py"), "backend_example_server")
     from werkzeug.serving import make_server
 
     flask_app = server.create_app(dist=backend_build)

@@ -11,6 +11,7 @@ fails the test.
 import base64
 import hashlib
 import json
+import os
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -306,8 +307,9 @@ def flask_url():
     import threading
     from werkzeug.serving import make_server
 
-    sys.path.insert(0, "examples/server")
-    import server
+    from pagehelpers import load_example_module, ROOT
+
+    server = load_example_module(os.path.join(ROOT, "examples", "server", "server.py"), "ssr_example_server")
 
     servers = {}
 

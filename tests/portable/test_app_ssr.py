@@ -323,3 +323,20 @@ def test_hydrate_refuses_bad_data_clearly():
     e = raises(TypeError, app.mount, c, None, r, None, {"v": 1, "state": [1]})
     assert "'state'" in str(e)
     raises(TypeError, app.mount, c, None, r, None, 42)
+
+
+def test_hydrate_auto_outside_a_browser_renders_afresh():
+    # "auto" hydrates only when the page holds the state script; without a browser there is
+    # none, so the app mounts as usual (the container's placeholder goes).
+    from vdom.app.hydration import load_data
+
+    assert load_data("auto") is None
+
+
+def test_after_hydration_a_trailing_slash_is_the_same_route():
+    # A static host serves about/index.html at /about and /about/: hydrating there must not
+    # route again (which would drop the page's state and the replayed input).
+    from vdom.app.application import _other_path
+
+    assert not _other_path("/about/", "/about") and not _other_path("/about", "/about/")
+    assert _other_path("/about", "/") and _other_path("/x", None)

@@ -182,7 +182,9 @@ class Application:
         ``hydrate``: the container holds what ``vdom.app.server.render_page``
         rendered; True reads the state it serialised from the page's
         ``<script type="application/json" id="vdom-app-state">`` (``state_id``),
-        a dict or JSON string is that state.  The app and page state are
+        ``"auto"`` does when the page has that script (else renders afresh: one
+        ``app.py`` for prerendered and plain pages), a dict or JSON string is
+        that state.  The app and page state are
         restored, the first render adopts the server's nodes
         (``Root.hydrate``: ``app.hydration`` holds its counts), then the
         events the page's inline recorder kept (``early_events``: default
@@ -454,8 +456,16 @@ def _after_hydration(app, path, early_events):
     router = app.router
     if router is not None and IN_BROWSER:
         loc = location_path(router.link_mode)
-        if loc and loc != path and loc != app._vd.last_path:
+        if loc and _other_path(loc, path) and _other_path(loc, app._vd.last_path):
             request_route(app, loc)
+
+
+def _other_path(a, b):
+    """Whether paths ``a`` and ``b`` differ beyond a trailing slash (a static host serves
+    ``about/index.html`` at ``/about`` and ``/about/``)."""
+    if b is None:
+        return True
+    return a.rstrip("/") != b.rstrip("/")
 
 
 def patch_failed(app, err):

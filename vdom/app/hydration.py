@@ -57,8 +57,13 @@ def load_data(source, state_id=STATE_ID):
     """The serialised state as a dict.
 
     ``source``: True (read ``<script id=state_id>`` of the page: browser
-    only), a dict (``render_page(...).data``) or its JSON text.
+    only), ``"auto"`` (the same when the page has that script, else None:
+    the app renders afresh), a dict (``render_page(...).data``) or its JSON text.
     """
+    if source == "auto":
+        if not IN_BROWSER or is_null(js.document.getElementById(state_id)):
+            return None
+        source = True
     if source is True:
         if not IN_BROWSER:
             raise ValueError("mount(hydrate=True) reads the page's <script id=%r>, which needs a browser: "

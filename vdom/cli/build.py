@@ -20,6 +20,7 @@ import shutil
 import struct
 import subprocess
 import zlib
+from html.parser import HTMLParser
 
 from vdom.cli import appkit
 from vdom.cli.errors import CliError
@@ -44,6 +45,14 @@ def add_arguments(parser):
                         help="add a web app manifest, icons and a service worker caching the interpreter and "
                              "the app, so it is installable and starts offline after the first visit")
     parser.add_argument("--name", help="the app's name in the manifest (default: the folder's name)")
+    parser.add_argument("--prerender", action="store_true",
+                        help="render the app's pages at build time (vdom.app.server.render_page on the app's "
+                             "make_app()): the start route into index.html, with html5 routing every route "
+                             "without parameters into ROUTE/index.html; the page shows at once and the app "
+                             "hydrates it (mount(..., hydrate=True)) instead of rendering it again")
+    parser.add_argument("--no-bundle", action="store_true",
+                        help="let PyScript fetch each module separately (its config's files) instead of one "
+                             "bundle per interpreter fetched beside the interpreter")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
 
 
@@ -125,13 +134,168 @@ def _tree_bytes(root, rels):
     return sum(os.path.getsize(os.path.join(root, r)) for r in rels)
 
 
+def module_bundle(out, listed):
+    """One file holding the modules ``listed`` ({URL in the build: path in the interpreter's FS}):
+    a 4-byte little-endian length n, n bytes of JSON ``[[path, size], ...]`` (paths without
+    ``./``), then the files' bytes in that order.  pyvdom.js unpacks it (templates/loader.js)."""
+    index, blobs = [], []
+    for url in sorted(listed):
+        with open(os.path.join(out, url[2:]), "rb") as f:
+            data = f.read()
+        index.append([listed[url][2:], len(data)])
+        blobs.append(data)
+    head = json.dumps(index, separators=(",", ":")).encode("utf-8")
+    return struct.pack("<I", len(head)) + head + b"".join(blobs)
+
+
+# -- --prerender -----------------------------------------------------------------------------
+
+# Runs in a fresh CPython (the app's module imported as on a server: ``is_server_side``, no
+# mount at import), so the build's own process keeps no app module or vdom.app state.
+PRERENDER_SCRIPT = r"""
+import json, sys, traceback
+app_dir, root, module = sys.argv[1:4]
+sys.path[:0] = [app_dir, root]
+out = {"pages": [], "skipped": {}}
+try:
+    mod = __import__(module)
+    make = getattr(mod, "make_app", None)
+    if make is None or not callable(make):
+        print(json.dumps({"error": "%s.py has no make_app() function returning a new Application (--prerender "
+                          "renders the pages of the app it returns; `python -m vdom new` writes one)" % module}))
+        sys.exit(0)
+    from vdom.app.server import render_page
+    first = make()
+    router = first.router
+    mode = router.link_mode if router is not None else None
+    out["link_mode"] = mode
+    base = ((router.base_path or "") if router is not None else "").rstrip("/")
+    paths = ["/"]
+    if mode in ("html5", "direct"):
+        for route in router.routes:
+            p = "/" + route.path_match.strip("/")
+            if "<" in p:
+                out["skipped"][route.path_match] = "has parameters"
+            elif p not in paths:
+                paths.append(p)
+    for p in paths:
+        url = base + (p if p == "/" else p + "/")      # as a static host serves ROUTE/index.html
+        page = render_page(make(), url)
+        if page.errors:
+            where, exc = page.errors[0]
+            text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+            print(json.dumps({"error": "rendering %s raised in %s:\n%s" % (url, where, text)}))
+            sys.exit(0)
+        if page.redirect or page.status != 200:
+            out["skipped"][p] = "redirects to %s" % page.redirect if page.redirect else "status %d" % page.status
+            continue
+        out["pages"].append({"path": p, "url": url, "html": page.html, "head": page.head, "title": page.title,
+                             "file": "index.html" if p == "/" else p.strip("/") + "/index.html"})
+except SystemExit:
+    raise
+except BaseException:
+    print(json.dumps({"error": "importing or rendering the app failed:\n" + traceback.format_exc()}))
+    sys.exit(0)
+print(json.dumps(out))
+"""
+
+
+def prerender_app(app):
+    """Render the app's pages with ``vdom.app.server.render_page`` (in a subprocess):
+    ``{"link_mode", "pages": [{"path", "url", "file", "html", "head", "title"}], "skipped": {path: why}}``.
+    The start route always; with html5 (or direct) routing every route without parameters.
+    A route that redirects or shows an error page is skipped (the app renders it in the browser)."""
+    import sys
+
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    r = subprocess.run([sys.executable, "-c", PRERENDER_SCRIPT, app.dir, appkit.PYVDOM_ROOT, app.module],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=app.dir, env=env)
+    lines = [ln for ln in r.stdout.splitlines() if ln.startswith("{")]
+    if r.returncode != 0 or not lines:
+        raise CliError("--prerender: running %s failed (exit %d):\n%s%s"
+                       % (app.entry, r.returncode, r.stdout[-2000:], r.stderr[-2000:]))
+    res = json.loads(lines[-1])
+    if "error" in res:
+        raise CliError("--prerender: " + res["error"].rstrip())
+    with open(app.entry, encoding="utf-8") as f:
+        if "hydrate" not in f.read():
+            appkit.log("pyvdom build: warning: %s never passes hydrate= to mount(): the prerendered page shows at "
+                       "once, but the app renders it again instead of adopting it (mount(\"#app\", hydrate=True) "
+                       "when the page holds <script id=\"vdom-app-state\">: see the `new` template)" % app.entry)
+    return res
+
+
+class _Container(HTMLParser):
+    """Finds the element with ``id=app_id``: where its content starts and ends (offsets)."""
+
+    def __init__(self, text, app_id):
+        super().__init__(convert_charrefs=True)
+        self.app_id = app_id
+        self.lines = [0]
+        for line in text.splitlines(True):
+            self.lines.append(self.lines[-1] + len(line))
+        self.start = self.end = None
+        self.tag = None
+        self.depth = 0
+        self.head_end = None
+
+    def _offset(self):
+        line, col = self.getpos()
+        return self.lines[line - 1] + col
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "head" and self.head_end is None:
+            self.head_end = self._offset() + len(self.get_starttag_text())
+        if self.start is None and dict(attrs).get("id") == self.app_id:
+            self.tag, self.depth = tag, 1
+            self.start = self._offset() + len(self.get_starttag_text())
+        elif self.tag == tag and self.end is None:
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.tag == tag and self.end is None:
+            self.depth -= 1
+            if self.depth == 0:
+                self.end = self._offset()
+
+
+def prerendered_html(html, page, index_path, app_id="app"):
+    """``index.html`` with ``page`` (from ``prerender_app``) in it: its markup inside
+    ``#app`` (the placeholder goes), its head (the early-events recorder, runtime CSS, the state
+    script) before ``</head>``, its title; a page for ``ROUTE/index.html`` gets ``<base href="../">``
+    so the page's relative URLs (pyvdom.js, styles) still point at the build's root."""
+    from renderers.markup import escape_text
+
+    finder = _Container(html, app_id)
+    finder.feed(html)
+    finder.close()
+    if finder.start is None or finder.end is None:
+        raise CliError("--prerender: %s has no element with id=\"%s\" (with its end tag) to render the app into"
+                       % (index_path, app_id))
+    out = html[:finder.start] + page["html"] + html[finder.end:]
+    if page["title"]:
+        lo = out.lower()
+        i, j = lo.find("<title>"), lo.find("</title>")
+        if 0 <= i < j:
+            out = out[:i + 7] + escape_text(page["title"]) + out[j:]
+    depth = page["file"].count("/")
+    if depth:
+        base = '<base href="%s">' % ("../" * depth)
+        if finder.head_end is not None:
+            out = out[:finder.head_end] + "\n  " + base + out[finder.head_end:]
+        else:
+            out = base + out
+    return _inject_head(out, "  " + page["head"] + "\n")
+
+
 # -- the build -----------------------------------------------------------------------------
 
-def build(path, out=None, mpy=True, pwa=False, name=None, log=None):
+def build(path, out=None, mpy=True, pwa=False, name=None, log=None, prerender=False, bundle=True):
     """Build the app at ``path`` into ``out``; returns the summary written to ``out/pyvdom-build.json``."""
     app = appkit.App(path)
     html = appkit.check_index(app)
     files = appkit.shipped_files(app)            # [(relative path, source)]
+    pages = prerender_app(app) if prerender else None
     out = _prepare_out(out or os.path.join(app.dir, "dist"), app)
     exe = mpy_cross_command() if mpy else None
     node_modules = appkit.find_node_modules(app.dir)
@@ -172,14 +336,25 @@ def build(path, out=None, mpy=True, pwa=False, name=None, log=None):
         for n in needed:
             put(INTERP_DIR[it] + "/" + n, os.path.join(node_modules, pkg, n))
             interp_rels[it].append(INTERP_DIR[it] + "/" + n)
-    configs = {"mpy": appkit.config("./%s/micropython.mjs" % INTERP_DIR["mpy"], mpy_files),
-               "py": appkit.config("./%s/pyodide.mjs" % INTERP_DIR["py"], py_files)}
+    bundles = None
+    if bundle:      # one file per interpreter, fetched by pyvdom.js beside the interpreter (see loader.js)
+        bundles = {}
+        for it, listed in (("mpy", mpy_files), ("py", py_files)):
+            rel = "%s/modules.bundle" % ("mpy" if (it == "mpy" and exe is not None) else "py")
+            if rel not in written:
+                put(rel, data=module_bundle(out, listed))
+            bundles[it] = "./" + rel
+    configs = {"mpy": appkit.config("./%s/micropython.mjs" % INTERP_DIR["mpy"], {} if bundle else mpy_files),
+               "py": appkit.config("./%s/pyodide.mjs" % INTERP_DIR["py"], {} if bundle else py_files)}
     for it, cfg in configs.items():
         put("pyscript-%s.json" % it, data=json.dumps(cfg, indent=1, sort_keys=True) + "\n")
 
     # 3. The page, its static files and the loader.
     settings = {"core": "./pyscript/core.js", "css": "./pyscript/core.css", "main": "./main.py",
+                "mainCode": appkit.ENTRY_MODULE_SOURCE % (app.module, "build"),
                 "configs": {"mpy": "./pyscript-mpy.json", "py": "./pyscript-py.json"},
+                "bundles": bundles, "preload": {"mpy": [["module", "./%s/micropython.mjs" % INTERP_DIR["mpy"]],
+                                                        ["fetch", "./%s/micropython.wasm" % INTERP_DIR["mpy"]]]},
                 "sw": "./sw.js" if pwa else None, "dev": None}
     put("pyvdom.js", data=appkit.loader_js(settings))
     for dirpath, dirnames, filenames in os.walk(app.dir):
@@ -195,7 +370,11 @@ def build(path, out=None, mpy=True, pwa=False, name=None, log=None):
     if pwa:
         html = _inject_head(html, '  <link rel="manifest" href="./manifest.webmanifest">\n'
                                   '  <meta name="theme-color" content="#306998">\n')
-    put("index.html", data=html)
+    if pages is None:
+        put("index.html", data=html)
+    else:
+        for pg in pages["pages"]:
+            put(pg["file"], data=prerendered_html(html, pg, app.index))
 
     # 4. --pwa: manifest, icons, service worker.
     if pwa:
@@ -221,11 +400,19 @@ def build(path, out=None, mpy=True, pwa=False, name=None, log=None):
         put("sw.js", data=sw)
 
     # 5. The summary: what each interpreter's page loads.
-    common = [r for r in written if r.startswith("pyscript/") or r in ("index.html", "pyvdom.js", "main.py")]
-    mods = {"mpy": [r for r in written if r.startswith("mpy/" if exe else "py/")],
-            "py": [r for r in written if r.startswith("py/")]}
+    common = [r for r in written if r.startswith("pyscript/") or r in ("index.html", "pyvdom.js")]
+    mods = {}
+    for it, pre in (("mpy", "mpy/" if exe else "py/"), ("py", "py/")):
+        if bundles:
+            mods[it] = [bundles[it][2:]]
+        else:
+            mods[it] = [r for r in written if r.startswith(pre) and not r.endswith(".bundle")]
     summary = {"app": app.name, "entry": os.path.basename(app.entry), "mpy": exe is not None, "pwa": pwa,
-               "modules": [rel for rel, _ in files], "npm": appkit.pins(), "bytes": {}}
+               "modules": [rel for rel, _ in files], "npm": appkit.pins(), "bytes": {},
+               "bundle": bundles is not None,
+               "prerendered": None if pages is None else {
+                   "link_mode": pages["link_mode"], "pages": {p["path"]: p["file"] for p in pages["pages"]},
+                   "skipped": pages["skipped"]}}
     for it in ("mpy", "py"):
         summary["bytes"][it] = {
             "modules": _tree_bytes(out, mods[it]), "interpreter": _tree_bytes(out, interp_rels[it]),
@@ -240,7 +427,8 @@ def build(path, out=None, mpy=True, pwa=False, name=None, log=None):
 
 
 def run(args):
-    s = build(args.path, args.out, mpy=not args.no_mpy, pwa=args.pwa, name=args.name)
+    s = build(args.path, args.out, mpy=not args.no_mpy, pwa=args.pwa, name=args.name, prerender=args.prerender,
+              bundle=not args.no_bundle)
     if not args.quiet:
         b = s["bytes"]
         print("Built %s (%d modules, %s for MicroPython%s)\n"
@@ -251,4 +439,8 @@ def run(args):
                  "{:,}".format(b["mpy"]["total"]), "{:,}".format(b["mpy"]["modules"]),
                  "{:,}".format(b["mpy"]["interpreter"]), "{:,}".format(b["py"]["total"]),
                  "{:,}".format(b["py"]["modules"]), "{:,}".format(b["py"]["interpreter"]), s["out"]))
+        pre = s["prerendered"]
+        if pre:
+            print("  Prerendered: %s%s" % (", ".join("%s -> %s" % kv for kv in sorted(pre["pages"].items())),
+                                           "".join("\n  Not prerendered: %s (%s)" % kv for kv in sorted(pre["skipped"].items()))))
     return 0

@@ -6,6 +6,8 @@
 //   <script type="mpy" src="./main.py" config="./pyscript-mpy.json"></script>
 //   <script type="module" src="./pyscript/core.js"></script>
 //
+// (a build inlines main.py's one line and, with its module bundle, imports core.js itself to
+// hook PyScript's start-up)
 // and checks, while PyScript starts, that the config names the interpreter of the script's type
 // (PyScript itself fails with "e is not a function" when a Pyodide page gets MicroPython's).
 (() => {
@@ -20,10 +22,54 @@
     where(e);
     return e;
   };
+  // URLs are relative to the page's base URL (a prerendered route's page, route/index.html, has
+  // <base href="../">); PyScript resolves them against the address instead, so they go absolute.
+  const abs = (u) => (u ? new URL(u, document.baseURI).href : u);
   window.pyvdom = Object.assign(window.pyvdom || {}, { interpreter: type, loader: S });
-  add("link", { rel: "stylesheet", href: S.css }, (e) => document.head.append(e));
-  add("script", { type, src: S.main, config: S.configs[type] }, (e) => me.after(e));
-  add("script", { type: "module", src: S.core }, (e) => document.head.append(e));
+  // `build`: the app's modules in one file (S.bundles), fetched now, beside PyScript and the
+  // interpreter, and written into the interpreter's file system before the app's code runs (the
+  // config then lists no files); the interpreter's files preloaded (S.preload).
+  const bundle = S.bundles && S.bundles[type]
+    ? fetch(abs(S.bundles[type])).then((r) => {
+        if (!r.ok) throw new Error(S.bundles[type] + ": HTTP " + r.status);
+        return r.arrayBuffer();
+      })
+    : null;
+  if (bundle) bundle.catch(() => {});            // reported when PyScript asks for it
+  for (const [as, href] of (S.preload && S.preload[type]) || []) {
+    const attrs = as === "module" ? { rel: "modulepreload", href: abs(href) }
+      : { rel: "preload", as, href: abs(href), crossorigin: "anonymous" };
+    add("link", attrs, (e) => document.head.append(e));
+  }
+  add("link", { rel: "stylesheet", href: abs(S.css) }, (e) => document.head.append(e));
+  const script = add("script", { type, config: abs(S.configs[type]) }, (e) => me.after(e));
+  if (S.mainCode) script.textContent = S.mainCode;   // no request for the entry module
+  else script.setAttribute("src", abs(S.main));
+  if (bundle) {
+    import(abs(S.core)).then(({ hooks }) => hooks.main.onReady.add(async (wrap, element) => {
+      if (element !== script) return;
+      const FS = wrap.interpreter.FS, data = await bundle;
+      // [4 bytes: n, little-endian][n bytes: JSON [[path, size], ...]][the files, in that order]
+      const n = new DataView(data, 0, 4).getUint32(0, true);
+      const index = JSON.parse(new TextDecoder().decode(new Uint8Array(data, 4, n)));
+      const made = new Set();
+      let at = 4 + n;
+      for (const [path, size] of index) {
+        const parts = path.split("/");
+        for (let i = 1; i < parts.length; i++) {
+          const dir = parts.slice(0, i).join("/");
+          if (!made.has(dir)) {
+            made.add(dir);
+            try { FS.mkdir(dir); } catch (_) { /* exists */ }
+          }
+        }
+        FS.writeFile(path, new Uint8Array(data, at, size));
+        at += size;
+      }
+    }));
+  } else {
+    add("script", { type: "module", src: abs(S.core) }, (e) => document.head.append(e));
+  }
 
   const fail = (msg) => {
     console.error("pyvdom: " + msg);
@@ -34,7 +80,7 @@
     box.replaceChildren(p);
   };
   // The check runs beside PyScript's own fetch of the config (the HTTP cache serves one of them).
-  fetch(S.configs[type]).then((r) => r.json()).then((cfg) => {
+  fetch(abs(S.configs[type])).then((r) => r.json()).then((cfg) => {
     const url = String(cfg.interpreter || "");
     const isMpy = /micropython/i.test(url), isPy = /pyodide/i.test(url);
     if ((type === "py" && isMpy) || (type === "mpy" && isPy)) {

@@ -3,10 +3,11 @@
     python -m vdom dev {{name}}      # serve it with live reload (?py: Pyodide, else MicroPython)
     python -m pytest {{name}}/tests  # its tests, on the mock renderer (no browser)
     python -m vdom build {{name}}    # a static folder, {{name}}/dist/, that works offline
+    python -m vdom build {{name}} --prerender   # ... whose page shows before Python starts
 """
 
 from vdom.app import Application, Component, Page, Prop, Router, Link, t
-from vdom.app.runtime import is_server_side
+from vdom.app.runtime import is_server_side, is_null
 
 
 @t.component()
@@ -63,4 +64,10 @@ def make_app():
 
 
 if not is_server_side:       # in the browser; tests import this module and mount make_app() themselves
-    make_app().mount("#app")
+    import js
+
+    # A page `python -m vdom build --prerender` wrote holds the first render and its state
+    # (<script id="vdom-app-state">): adopt those nodes (hydrate) instead of rendering them again.
+    prerendered = not is_null(js.document.getElementById("vdom-app-state"))
+    APP = make_app()
+    APP.mount("#app", hydrate=prerendered)
