@@ -423,6 +423,15 @@ class MockRenderer(Renderer):
     def outer_html(self, el):
         return to_html(el)
 
+    def text_content(self, el):
+        parts = []
+        for c in el.children:
+            if c.tag is None:
+                parts.append(c.text)
+            elif c.tag != "#comment":
+                return None
+        return "".join(parts)
+
     def dispatch(self, node, event_type, event=None):
         """Fire ``event_type`` at ``node``: call its listeners, then (for a
         bubbling event) its ancestors', until one calls ``stopPropagation``.

@@ -76,6 +76,11 @@ class Hydration:
         self.mounted = 0
         self.removed = 0
         self.mismatches = 0
+        self.statics = {}  # id(Static) -> [the first use's host, its outer HTML] (see static_use)
+        self.typ = 0       # skip()'s other results
+        self.anchor = None
+        self.hooks = []    # adopted VNodes with a create hook, run after the walk (see props)
+        self.tc = getattr(r, "text_content", None)  # optional: an element's text in one read
 
     def report(self):
         return {"adopted": self.adopted, "created": self.created, "mounted": self.mounted,
@@ -110,6 +115,8 @@ class Hydration:
                 v = vs[i] = clone(v)
             wrappers = None
             while v.tag == MEMO or v.tag == STATIC:
+                if v.tag == STATIC and self.static_use(v, f):
+                    break
                 if wrappers is None:
                     wrappers = []
                 wrappers.append(v)
@@ -117,10 +124,41 @@ class Hydration:
                     v = p._memo_child(v, f[2], f[4])
                 else:
                     v = clone(v.props.node)
-            child = self.node(v, f, vs, i, stack, wrappers)
-            if wrappers is not None:
+            else:
+                child = self.node(v, f, vs, i, stack, wrappers)
+                if wrappers is not None:
+                    for w in wrappers:
+                        w.el = child.el
+                        if w.tag == STATIC:
+                            rec = self.statics.get(id(w.props))
+                            if rec is not None and rec[0] is None:
+                                rec[0] = child.el  # the first use: later ones compare with it
+                continue
+            if wrappers is not None:  # memos around a static use adopted by its root
                 for w in wrappers:
-                    w.el = child.el
+                    w.el = v.el
+
+    def static_use(self, v, f):
+        """Adopt a ``static()`` use by its root when its markup equals the first use's (one
+        ``outer_html`` read instead of a walk); the first use, or one that differs, is walked."""
+        if self.outer is None:
+            return False
+        rec = self.statics.get(id(v.props))
+        if rec is None:
+            self.statics[id(v.props)] = [None, None]
+            return False
+        if rec[0] is None:
+            return False
+        if rec[1] is None:
+            rec[1] = self.outer(rec[0])
+        cur = f[3]
+        node = self.skip(cur, f[7], True)
+        if self.typ != ELEMENT or self.outer(node) != rec[1]:
+            return False
+        v.el = node
+        cur[1] += 1
+        self.adopted += 1
+        return True
 
     def node(self, v, f, vs, i, stack, wrappers):
         """Adopt (or repair) the host for ``v`` at frame ``f``'s cursor; push its children."""
@@ -128,7 +166,9 @@ class Hydration:
         cur = f[3]
         ns = f[4]
         tag = v.tag
-        node, typ, anchor = self.skip(cur, f[7], tag != TEXT)
+        node = self.skip(cur, f[7], tag != TEXT)
+        typ = self.typ
+        anchor = self.anchor
         if tag == TEXT:
             return self.text(v, parent, cur, node, typ, anchor, vs, i)
         if tag == Fragment:
@@ -156,9 +196,13 @@ class Hydration:
             return v
         # An element.
         ens = element_ns(tag, ns)
-        while typ == ELEMENT and _same_tag(self.nname(node), tag) or self.extra_before(v, node, typ, cur):
-            if typ != ELEMENT or not _same_tag(self.nname(node), tag):
-                node, typ, anchor = self.skip(cur, f[7], True)  # an extra host went
+        name = self.nname(node) if typ == ELEMENT else None
+        while (name is not None and (name == tag or _same_tag(name, tag))) or self.extra_before(v, node, typ, cur):
+            if name is None or not (name == tag or _same_tag(name, tag)):
+                node = self.skip(cur, f[7], True)  # an extra host went
+                typ = self.typ
+                anchor = self.anchor
+                name = self.nname(node) if typ == ELEMENT else None
                 continue
             v.el = node
             cur[1] += 1
@@ -208,10 +252,11 @@ class Hydration:
         return typ == ELEMENT and _same_tag(self.nname(node), t)
 
     def skip(self, cur, stop, element):
-        """``(node, type, anchor)``: the host at the cursor, its type and the host to insert
-        a missing node before, after removing text separators (and, when an element is
-        expected, whitespace-only text: indentation in the server's markup).  At the end
-        of the list node is None (with ``stop``, a "]" marker ends it: it is the anchor)."""
+        """The host at the cursor (its type in ``self.typ``, and the host to insert a missing
+        node before in ``self.anchor``: no tuple, they cost on MicroPython), after removing
+        text separators (and, when an element is expected, whitespace-only text: indentation
+        in the server's markup).  At the end of the list None (with ``stop``, a "]" marker
+        ends it: it is the anchor)."""
         doms = cur[0]
         while cur[1] < len(doms):
             node = doms[cur[1]]
@@ -223,13 +268,19 @@ class Hydration:
                     cur[1] += 1
                     continue
                 if d == _END and stop:
-                    return None, 0, node
+                    self.typ = 0
+                    self.anchor = node
+                    return None
             elif typ == TEXT_NODE and element and not self.ntext(node).strip():
                 self.r.remove(cur[2], node)
                 cur[1] += 1
                 continue
-            return node, typ, node
-        return None, 0, None
+            self.typ = typ
+            self.anchor = node
+            return node
+        self.typ = 0
+        self.anchor = None
+        return None
 
     def text(self, v, parent, cur, node, typ, anchor, vs, i):
         t = v.text
@@ -377,6 +428,14 @@ class Hydration:
         tx = v.text
         r = self.r
         if tx.__class__ is str:
+            tc = self.tc
+            if tc is not None:
+                d = tc(el)  # the text when el holds no element (one or two reads, not five)
+                if d == tx:
+                    return
+                if d is not None and "\n" + d == tx and ens is None and tag.lower() in _NEWLINE_DROPPED:
+                    self.p._stc(el, tx)
+                    return
             kids = self.kids(el)
             if not tx:
                 if kids:
@@ -464,9 +523,8 @@ class Hydration:
                         p._listener(v, el, name, value)
             hook = props.get("hook")
             if hook:
-                f = hook.get("create")
-                if f is not None:
-                    p._hook(v, f)
+                if hook.get("create") is not None:
+                    self.hooks.append(v)
                 if hook.get("insert") is not None:
                     p.inserted.append(v)
         for name in dom:
@@ -492,6 +550,12 @@ def hydrate(patcher, container, vnodes, ns, warn=None):
     """
     h = Hydration(patcher, warn)
     h.run(container, vnodes, ns)
+    # Create hooks after the walk (children first, as a mount runs them): user code that
+    # changes the DOM cannot run while the walk reads it.
+    hooks = h.hooks
+    for j in range(len(hooks) - 1, -1, -1):
+        v = hooks[j]
+        patcher._hook(v, v.props["hook"]["create"])
     return h.report()
 
 

@@ -149,6 +149,9 @@ class HostReader:
     ``node_text(node)``: the data of a text or comment node.
     ``attributes(el)``: ``{name: value}`` of an element's attributes (``class``
     and ``style`` included, as written in the markup).
+    Optional even there, for speed: ``outer_html(el)`` (markup of an element, to
+    compare raw HTML and ``static()`` uses in one read) and ``text_content(el)``
+    (the text of an element that holds no element, else None).
     """
 
 

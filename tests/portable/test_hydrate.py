@@ -350,7 +350,14 @@ def test_raw_html_several_nodes_mounted_once():
 def test_static_use_adopted():
     S = static(h("p", {"class": "s"}, h("b", None, "static")))
     r, rep = match(lambda: h("div", None, S, S), then=lambda: h("div", None, S))
-    assert rep["adopted"] == 5
+    assert rep["adopted"] == 4  # div, the first use's p and b (walked), the second use's p (its root)
+
+
+def test_static_use_differing_from_the_first_is_walked_and_repaired():
+    S = static(h("p", {"class": "s"}, h("b", None, "static")))
+    html = '<div><p class="s"><b>static</b></p><p class="s"><b>other</b></p></div>'
+    r, c, root, rep, msgs, before = hydrate(html, h("div", None, S, S))
+    assert dom(c) == fresh(h("div", None, S, S)) and rep["mismatches"] == 1, msgs
 
 
 def test_static_mismatch_mounts_the_template():
