@@ -423,6 +423,32 @@ class MockRenderer(Renderer):
     def outer_html(self, el):
         return to_html(el)
 
+    # Hydration reads node by node here; a subclass with bulk_reads = True reads the whole
+    # tree at once, as the DOM renderer does under Pyodide (tests cover both paths).
+    bulk_reads = False
+
+    def read_tree(self, container):
+        nodes = []
+        desc = []
+        st = list(container.children)
+        st.reverse()
+        while st:
+            x = st.pop()
+            nodes.append(x)
+            if x.tag is None:
+                desc.append([3, x.text])
+            elif x.tag == "#comment":
+                desc.append([8, x.text])
+            else:
+                d = [1, x.tag, len(x.children)]
+                for k in x.attributes:
+                    d.append(k)
+                    d.append(x.attributes[k])
+                desc.append(d)
+                for i in range(len(x.children) - 1, -1, -1):
+                    st.append(x.children[i])
+        return nodes, desc
+
     def text_content(self, el):
         parts = []
         for c in el.children:

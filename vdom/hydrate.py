@@ -81,6 +81,24 @@ class Hydration:
         self.anchor = None
         self.hooks = []    # adopted VNodes with a create hook, run after the walk (see props)
         self.tc = getattr(r, "text_content", None)  # optional: an element's text in one read
+        self.attrs = r.attributes
+
+    def use_tree(self, container):
+        """Read the container's whole subtree at once when the renderer offers it and prefers
+        it (``read_tree``, ``bulk_reads``): every later read is a dict lookup."""
+        r = self.r
+        if not getattr(r, "bulk_reads", False) or getattr(r, "read_tree", None) is None:
+            return
+        got = r.read_tree(container)
+        if got is None:
+            return
+        t = TreeReads(r, container, got[0], got[1])
+        self.kids = t.kids
+        self.ntype = t.ntype
+        self.nname = t.nname
+        self.ntext = t.ntext
+        self.attrs = t.attrs
+        self.tc = t.text_content
 
     def report(self):
         return {"adopted": self.adopted, "created": self.created, "mounted": self.mounted,
@@ -100,6 +118,7 @@ class Hydration:
         # cursor is [host children snapshot, index, host parent], shared by the frames
         # of fragments in the same host parent; ``stop``: the list ends at a "]" marker
         # (inside a marked fragment, also for the unmarked fragments in it).
+        self.use_tree(container)
         stack = [[vnodes, 0, container, [self.kids(container), 0, container], ns, _ELEMENT, None, False]]
         while stack:
             f = stack[-1]
@@ -469,7 +488,7 @@ class Hydration:
     def props(self, v, el, ens):
         """Make adopted element ``el``'s attributes match ``v``'s props; attach listeners."""
         props = v.props
-        dom = self.r.attributes(el)
+        dom = self.attrs(el)
         p = self.p
         r = self.r
         if props:
@@ -530,6 +549,75 @@ class Hydration:
         for name in dom:
             self.mismatch("attribute", v, "%s=%r, expected none" % (name, _short(dom[name])))
             r.remove_attribute(el, name)
+
+
+class TreeReads:
+    """Answers hydration's reads from one bulk read (``Renderer.read_tree``): ``nodes`` in
+    document order and ``desc``, per node ``[1, name, child count, attr, value, ...]`` for
+    an element or ``[type, data]``.  Keyed by ``id()``: ``nodes`` keeps them alive.  A node
+    made since (the second half of a split text) is read through the renderer."""
+
+    def __init__(self, r, container, nodes, desc):
+        self.r = r
+        self.nodes = nodes
+        info = self.info = {}
+        kids = self.kid_lists = {}
+        top = []
+        st = [[top, -1]]  # [list, children still to come] (-1: the container's, unbounded)
+        for i in range(len(nodes)):
+            c = nodes[i]
+            d = desc[i]
+            k = id(c)
+            info[k] = d
+            f = st[-1]
+            f[0].append(c)
+            f[1] -= 1
+            while f[1] == 0:
+                st.pop()
+                f = st[-1]
+            if d[0] == 1:
+                lst = []
+                kids[k] = lst
+                if d[2]:
+                    st.append([lst, d[2]])
+        kids[id(container)] = top
+
+    def kids(self, node):
+        k = self.kid_lists.get(id(node))
+        return list(k) if k is not None else self.r.child_nodes(node)
+
+    def ntype(self, node):
+        d = self.info.get(id(node))
+        return d[0] if d is not None else self.r.node_type(node)
+
+    def nname(self, el):
+        d = self.info.get(id(el))
+        return d[1] if d is not None else self.r.node_name(el)
+
+    def ntext(self, node):
+        d = self.info.get(id(node))
+        return d[1] if d is not None else self.r.node_text(node)
+
+    def attrs(self, el):
+        d = self.info.get(id(el))
+        if d is None:
+            return self.r.attributes(el)
+        out = {}
+        for j in range(3, len(d), 2):
+            out[d[j]] = d[j + 1]
+        return out
+
+    def text_content(self, el):
+        parts = []
+        for c in self.kids(el):
+            d = self.info.get(id(c))
+            if d is None:
+                return None
+            if d[0] == TEXT_NODE:
+                parts.append(d[1])
+            elif d[0] != COMMENT:
+                return None
+        return "".join(parts)
 
 
 def check_reader(r):

@@ -15,6 +15,20 @@
 // markup into a document with the buttons #run #runlots #add #update
 // #clear #swaprows and <tbody id="tbody">, and sets
 // document.documentElement.dataset.ready (and window.benchReadyAt) once ready.
+//
+// Server rendering (issue 13): a page that can hydrate sets
+// window.benchSsrTarget ("main": the app's whole root; "tbody": the rows only)
+// and optionally window.benchSsrPrepare() (let go of what it rendered).  The
+// hydrate1k operation's setup fetches the server's hydratable markup of the
+// store's next 1,000 rows (/bench/ssr-markup, rendered by the bench server with
+// render_to_string(hydratable=True)), writes it into the target, and the
+// measured action clicks #hydrate (outside #main): the app adopts those nodes.
+// Done = the app set window.benchHydration (its counters, JSON) and the DOM
+// shows the rows; every mutation during the action is counted (a hydration
+// that matches adds no node).  Then, untimed, update every 10th row and
+// select run on the hydrated page and are checked.
+// With ?ttfc=1 (and ?rows=N) a page records its first content and the time
+// it becomes interactive (see ttfc() below) in window.benchTtfc.
 (function () {
   "use strict";
   const A = ["pretty", "large", "big", "small", "tall", "short", "long", "handsome", "plain",
@@ -72,6 +86,8 @@
     select1: [() => rowLink(1, "select"), () => M.select(1)],
     select4: [() => rowLink(4, "select"), () => M.select(4)],
     remove3: [() => rowLink(3, "remove"), () => M.remove(3)],
+    // The model took the rows at the setup ("ssr"): hydrating changes nothing in it.
+    hydrate: [() => document.getElementById("hydrate"), () => {}, () => window.benchHydration != null],
   };
 
   // The nine JFB operations: setup actions (untimed), then the measured action.
@@ -85,6 +101,7 @@
     create10k: [["clear?"], "runlots"],
     append1k: [["run"], "add"],
     clear1k: [["run"], "clear"],
+    hydrate1k: [["clear?", "ssr"], "hydrate"],
   };
 
   function rowText(tr) {
@@ -155,7 +172,7 @@
     } else if (op === "remove") {
       if (before[3].isConnected) return "the removed row's <tr> is still in the document (recycled)";
       if (rows[3] !== before[4]) return "rows after the removed one are not the same nodes";
-    } else if (op === "update10th" || op === "select") {
+    } else if (op === "update10th" || op === "select" || op === "hydrate1k") {
       if (rows.some((r, i) => r !== before[i])) return op + " replaced <tr> nodes";
     } else if (op === "replace1k") {
       if (rows.some((r) => old.has(r))) return "replace reused old <tr> nodes";
@@ -170,15 +187,24 @@
   }
 
   // Click the action's target and resolve with ms until probe() holds, plus a forced layout.
+  // What the MutationObserver saw during the last act().
+  const mut = { added: 0, removed: 0, attributes: 0, characterData: 0 };
   function act(name, timeoutMs) {
-    const [target, apply] = ACTIONS[name];
+    const [target, apply, ready] = ACTIONS[name];
     const el = target();
     if (!el) return Promise.reject(new Error("no target for " + name));
     apply();
+    mut.added = mut.removed = mut.attributes = mut.characterData = 0;
     return new Promise((resolve, reject) => {
       let done = false, t0 = 0;
-      const finish = () => {
-        if (done || !probe()) return;
+      const finish = (recs) => {
+        if (recs && recs.length) {
+          for (const r of recs) {
+            if (r.type === "childList") { mut.added += r.addedNodes.length; mut.removed += r.removedNodes.length; }
+            else mut[r.type]++;
+          }
+        }
+        if (done || (ready && !ready()) || !probe()) return;
         done = true;
         void document.body.offsetHeight; // force style + layout
         const t1 = performance.now();
@@ -187,7 +213,7 @@
       };
       const mo = new MutationObserver(finish);
       mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-      const iv = setInterval(finish, 4);
+      const iv = setInterval(() => finish(mo.takeRecords()), 4);
       const to = setTimeout(() => {
         if (done) return;
         done = true; mo.disconnect(); clearInterval(iv);
@@ -196,7 +222,7 @@
       t0 = window.benchT0 = performance.now();
       click(el);
       window.benchTRet = performance.now();
-      finish();
+      finish(mo.takeRecords());
     });
   }
 
@@ -207,7 +233,9 @@
     const [setup, action] = OPS[op];
     const ts = performance.now();
     for (const s of setup) {
-      if (s === "clear?") {
+      if (s === "ssr") {
+        await ssrSetup();
+      } else if (s === "clear?") {
         if (model.rows.length) await act("clear", timeoutMs);
       } else {
         await act(s, timeoutMs);
@@ -231,8 +259,77 @@
     const check = fullCheck();
     const keyed = keyedCheck(op, before);
     await settle();
-    return { ms, setupMs, py, errors: check, keyed, rows: model.rows.length };
+    const out = { ms, setupMs, py, errors: check, keyed, rows: model.rows.length };
+    if (op === "hydrate1k" && !check.length) {
+      out.mutations = Object.assign({}, mut);
+      out.hydration = JSON.parse(window.benchHydration);
+      // The hydrated page keeps working: update every 10th row, then select, checked.
+      out.after = {};
+      for (const [a, kop] of [["update", "update10th"], ["select1", "select"]]) {
+        const rows = Array.from(document.getElementById("tbody").rows);
+        out.after[kop] = await act(a, timeoutMs);
+        const errs = fullCheck();
+        const k = keyedCheck(kop, rows);
+        if (errs.length || k) out.errors = ["after hydration, " + kop + ": " + errs.concat(k ? [k] : []).join("; ")];
+        await settle();
+      }
+    }
+    return out;
   }
 
-  window.__bench = { iteration, model, fullCheck, probe, OPS };
+  // hydrate1k's setup: the server's hydratable markup for the store's next 1,000 rows.
+  async function ssrSetup() {
+    const target = window.benchSsrTarget;
+    if (!target) throw new Error("this page cannot hydrate (no window.benchSsrTarget)");
+    const h1 = document.querySelector("h1");
+    const q = new URLSearchParams({ next_id: model.nextId, seed: model.seed, count: 1000, part: target,
+      title: h1 ? h1.textContent : "" });
+    const resp = await fetch("/bench/ssr-markup?" + q);
+    if (!resp.ok) throw new Error("/bench/ssr-markup: HTTP " + resp.status);
+    const html = await resp.text();
+    if (window.benchSsrPrepare) window.benchSsrPrepare();
+    document.getElementById(target).innerHTML = html;
+    window.benchHydration = null;
+    M.run(1000);
+  }
+
+  // ?ttfc=1: first content and interactive, in ms after navigation start (performance.now()).
+  // fcp: the first-contentful-paint entry; content: when <tbody> first holds ?rows=N rows
+  // (a MutationObserver while the page loads; DOMContentLoaded checks too); interactive:
+  // row 1's label link is clicked every 5 ms (a synthetic click, as a user's) from the
+  // moment it exists, and the first click that selects the row (class "danger", set by
+  // the app's handler, synchronously) gives the time.
+  function ttfc() {
+    const q = new URLSearchParams(location.search);
+    if (q.get("ttfc") !== "1") return;
+    const want = +(q.get("rows") || 0);
+    const T = window.benchTtfc = { fcp: null, fp: null, content: null, dcl: null, interactive: null, pokes: 0 };
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          if (e.name === "first-contentful-paint") T.fcp = e.startTime;
+          else if (e.name === "first-paint") T.fp = e.startTime;
+        }
+      }).observe({ type: "paint", buffered: true });
+    } catch (e) { T.paintError = String(e); }
+    const check = () => {
+      const tb = document.getElementById("tbody");
+      if (T.content == null && tb && tb.rows.length === want) { T.content = performance.now(); mo.disconnect(); }
+    };
+    const mo = new MutationObserver(check);
+    mo.observe(document, { childList: true, subtree: true });
+    document.addEventListener("DOMContentLoaded", () => { T.dcl = performance.now(); check(); });
+    const poke = setInterval(() => {
+      const tb = document.getElementById("tbody");
+      const tr = tb && tb.rows[1];
+      const a = tr && tr.cells[1] && tr.cells[1].firstElementChild;
+      if (!a) return;
+      T.pokes++;
+      click(a);
+      if (tr.className === "danger") { T.interactive = performance.now(); clearInterval(poke); }
+    }, 5);
+  }
+  ttfc();
+
+  window.__bench = { iteration, model, fullCheck, probe, OPS, mut };
 })();

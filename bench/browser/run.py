@@ -32,10 +32,25 @@ Requests that do not go to the local server are aborted and fail the run,
 as do console errors.
 
     python -m bench.browser                 # full run: all implementations, all operations
-    python -m bench.browser --quick         # smoke: 1 load, 1 run, 6 operations, nothing saved
+    python -m bench.browser --quick         # smoke: 1 load, 1 run, 7 operations, nothing saved
     python -m bench.browser --impl vanilla,pyvdom-mpy --ops create1k,swap --runs 9
     python -m bench.browser --count         # pyvdom pages count renderer calls / JS crossings (slower; not saved)
     python -m bench.browser --serve         # only serve the pages (prints the URLs)
+    python -m bench.browser --ssr           # issue 13: create vs hydrate 1,000 rows, first content
+                                            # and interactive (bench/results/browser-ssr.{json,md})
+    python -m bench.browser --ttfc --impl vanilla --ops create1k --ttfc-rows 20 --ttfc-loads 9
+
+Server rendering (issue 13): the bench server renders pages and markup in
+CPython with ``render_to_string(..., hydratable=True)`` (``ssr_page``,
+``ssr_markup``), from bench/jfb.py's rows and bench/browser/jfb_shell.py's
+page.  ``hydrate1k`` (every page that can hydrate: vanilla JS and the core
+pages) writes the markup of the next 1,000 rows into the page, untimed, and
+times the app adopting it (root.hydrate); no DOM node may be added or
+removed, nothing created, mounted or mismatched, every <tr> stays, and
+update every 10th row and select are run and checked on the hydrated page.
+``--ttfc`` loads ``TTFC_PAGES`` cold (``--ttfc-loads``, interleaved) with
+``--ttfc-rows`` rows: first contentful paint, rows in the DOM, app ready and
+the first click handled (harness.js ``ttfc()``).
 
 Writes bench/results/browser-latest.json and browser-latest.md (not with
 --quick, --count, --ops or --impl).  Needs node_modules (``npm ci``),
@@ -85,8 +100,16 @@ IMPLS = (
     ("pyvdom-app-rows-mpy", "python.html", "app=vdomapp-rows&interp=mpy", "vdom.app, row components, MicroPython"),
     ("pyvdom-app-rows-py", "python.html", "app=vdomapp-rows&interp=py", "vdom.app, row components, Pyodide"),
 )
+# Not run unless named with --impl (--ssr runs some): hydration's read methods (issue 13,
+# bench/browser/dom_read.py): batched per element (fast) or per subtree (tree), answered
+# from Python read before the timer (snapshot: the core's own cost), counted (count).
+EXTRA_IMPLS = tuple(
+    ("pyvdom-read%s-%s" % (mode, it), "python.html", "app=pyvdom&interp=%s&read=%s" % (it, mode),
+     "pyvdom, hydration reads: %s, %s" % (mode, "MicroPython" if it == "mpy" else "Pyodide"))
+    for mode in ("fast", "tree", "snapshot", "count") for it in ("mpy", "py"))
 # The pages that report their DOM renderer's idle collections (window.benchIdleGc).
-CORE_PAGES = ("pyvdom-mpy", "pyvdom-memo-mpy", "pyvdom-py", "pyvdom-memo-py", "pyvdom-fine-mpy", "pyvdom-fine-py")
+CORE_PAGES = ("pyvdom-mpy", "pyvdom-memo-mpy", "pyvdom-py", "pyvdom-memo-py", "pyvdom-fine-mpy",
+              "pyvdom-fine-py") + tuple(i[0] for i in EXTRA_IMPLS)
 OPS = (
     ("create1k", "create 1,000 rows"),
     ("replace1k", "replace all 1,000 rows"),
@@ -97,8 +120,14 @@ OPS = (
     ("create10k", "create 10,000 rows"),
     ("append1k", "append 1,000 to 1,000 rows"),
     ("clear1k", "clear 1,000 rows"),
+    ("hydrate1k", "hydrate 1,000 server-rendered rows"),
 )
-QUICK_OPS = ("create1k", "update10th", "select", "swap", "remove", "clear1k")
+# The js-framework-benchmark's own operations (the geometric means); hydrate1k is issue 13's.
+JFB_OPS = ("create1k", "replace1k", "update10th", "select", "swap", "remove", "create10k", "append1k", "clear1k")
+SSR_IMPLS = ("vanilla", "pyvdom-mpy", "pyvdom-readfast-mpy", "pyvdom-readtree-mpy", "pyvdom-readsnapshot-mpy",
+             "pyvdom-fine-mpy", "pyvdom-py", "pyvdom-readfast-py", "pyvdom-readtree-py", "pyvdom-readsnapshot-py",
+             "pyvdom-fine-py")
+QUICK_OPS = ("create1k", "update10th", "select", "swap", "remove", "clear1k", "hydrate1k")
 # JFB's weights for its weighted geometric mean (same order as OPS).
 JFB_WEIGHTS = {"create1k": .643, "replace1k": .561, "update10th": .564, "select": .193, "swap": .132,
                "remove": .528, "create10k": .564, "append1k": .551, "clear1k": .423}
@@ -203,6 +232,8 @@ def write_configs(puepy_dir):
     for f in ("__init__.py", "dom.py"):
         files["/renderers/" + f] = "./renderers/" + f
     files["/bench/jfb.py"] = "./jfb.py"
+    files["/bench/browser/jfb_shell.py"] = "./jfb_shell.py"
+    files["/bench/browser/dom_read.py"] = "./dom_read.py"
     app_files = dict(files)
     for f in py_files(os.path.join(ROOT, "vdom", "app")):
         app_files["/vdom/app/" + f] = "./vdom/app/" + f
@@ -233,6 +264,71 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+    def do_GET(self):
+        path, _, query = self.path.partition("?")
+        if path in ("/bench/ssr-markup", "/bench/browser/ssr.html"):
+            try:
+                body = (ssr_markup if path == "/bench/ssr-markup" else ssr_page)(parse_qs(query))
+                code = 200
+            except Exception as e:  # noqa: reported to the page (and fails its checks)
+                body, code = "bench server: %s: %s" % (type(e).__name__, e), 500
+            data = body.encode("utf-8")
+            self.send_response(code)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(data)
+            return
+        super().do_GET()
+
+
+# -- server rendering (issue 13) ------------------------------------------------------
+
+def parse_qs(query):
+    from urllib.parse import parse_qsl
+    return dict(parse_qsl(query, keep_blank_values=True))
+
+
+def ssr_rows(next_id, seed, count):
+    """The VNodes of the rows the store makes next (bench/jfb.py's Store and row)."""
+    from bench.jfb import Store, row
+    store = Store()
+    store.next_id = next_id
+    store._seed = seed
+    store.run(count)
+    return [row(it, False) for it in store.rows]
+
+
+def ssr_tree(heading, rows):
+    """What app_pyvdom.py's root renders (bench/browser/jfb_shell.py), without listeners."""
+    from bench.browser import jfb_shell
+    return jfb_shell.page(jfb_shell.header(heading, {}), {"id": "tbody"}, rows)
+
+
+def ssr_markup(q):
+    """/bench/ssr-markup?next_id=&seed=&count=&part=main|tbody&title=: hydratable markup of
+    the store's next ``count`` rows, as the whole page (``main``) or the rows only."""
+    from renderers.html import render_to_string
+    rows = ssr_rows(int(q["next_id"]), int(q["seed"]), int(q.get("count", 1000)))
+    if q.get("part") == "tbody":
+        return render_to_string(rows, hydratable=True)
+    return render_to_string(ssr_tree(q.get("title", ""), rows), hydratable=True)
+
+
+def ssr_page(q):
+    """/bench/browser/ssr.html?app=pyvdom&interp=&rows=N&ssr=1[&memo=1|fine=1]: python.html
+    with the app's first render (N rows, a fresh store) written into #main, server-side."""
+    from renderers.html import render_to_string
+    from bench.browser import jfb_shell
+    with open(os.path.join(HERE, "python.html")) as f:
+        html = f.read()
+    heading = jfb_shell.title(q.get("memo") == "1" or q.get("fine") == "1")
+    markup = render_to_string(ssr_tree(heading, ssr_rows(1, 1, int(q.get("rows", 0)))), hydratable=True)
+    if html.count('<div id="main"></div>') != 1:
+        raise ValueError("python.html has no empty <div id=\"main\">")
+    return html.replace('<div id="main"></div>', '<div id="main">%s</div>' % markup)
 
 
 def serve(port):
@@ -330,7 +426,12 @@ def run_impl(browser, origin, name, page_file, query, opts):
     log("  %-16s ready %7.1f ms (median of %d cold loads), %d requests, %.2f MB" % (
         name, res["ready_ms"], opts["loads"], res["requests"], res["bytes"] / 1e6))
     page = info["page"]
+    can_hydrate = page.evaluate("!!window.benchSsrTarget")
     for op in opts["ops"]:
+        if op == "hydrate1k" and not can_hydrate:
+            log("  %-16s %-10s n/a (the page cannot hydrate)" % (name, op))
+            continue
+        hyd = {"after_update10th": [], "after_select": [], "mutations": None, "hydration": None}
         times, setups, builds, renders, calls, crossings, enters, afters, rets = [], [], [], [], [], [], [], [], []
         t_op = time.time()
         n = opts["warmup"] + opts["runs"]
@@ -345,6 +446,12 @@ def run_impl(browser, origin, name, page_file, query, opts):
                 break
             if r.get("keyed"):
                 res["keyed_failures"].append("%s: %s" % (op, r["keyed"]))
+            if op == "hydrate1k":
+                err = hydration_failure(r)
+                if err:
+                    break
+                hyd["mutations"] = r["mutations"]
+                hyd["hydration"] = r["hydration"]
             if warm_left > 0:
                 warm_left -= 1
                 if r["ms"] + r["setupMs"] > opts["slow_ms"]:
@@ -353,6 +460,12 @@ def run_impl(browser, origin, name, page_file, query, opts):
                 continue
             times.append(r["ms"])
             setups.append(r["setupMs"])
+            if op == "hydrate1k":
+                hyd["after_update10th"].append(r["after"]["update10th"])
+                hyd["after_select"].append(r["after"]["select"])
+                rc = page.evaluate("window.benchReadCounts || null")
+                if rc:
+                    hyd["reads"] = json.loads(rc)
             py = r.get("py")
             if py:
                 builds.append(py["build"])
@@ -379,6 +492,13 @@ def run_impl(browser, origin, name, page_file, query, opts):
         if crossings:
             o["renderer_calls"] = median(calls)
             o["js_crossings"] = median(crossings)
+        if op == "hydrate1k":
+            o["mutations"] = hyd["mutations"]     # what a MutationObserver saw (last run)
+            o["hydration"] = hyd["hydration"]     # the app's counters (root.hydration)
+            o["after_update10th"] = median(hyd["after_update10th"])  # on the hydrated page, ms
+            o["after_select"] = median(hyd["after_select"])
+            if hyd.get("reads"):
+                o["reads"] = hyd["reads"]  # ?read=count: read calls and their JS crossings
         res["ops"][op] = o
         extra = ""
         if builds:
@@ -386,6 +506,13 @@ def run_impl(browser, origin, name, page_file, query, opts):
                 o["py_enter"], o["py_build"], o["py_render"], o["py_after"], o["py_return"])
         if crossings:
             extra += "  calls %d, crossings %d" % (o["renderer_calls"], o["js_crossings"])
+        if op == "hydrate1k":
+            m = o["mutations"]
+            extra += "  [DOM mutations +%d -%d attr %d text %d; %s; then update10th %.1f, select %.1f ms]" % (
+                m["added"], m["removed"], m["attributes"], m["characterData"], o["hydration"],
+                o["after_update10th"], o["after_select"])
+            if o.get("reads"):
+                extra += "  reads %s" % o["reads"]
         log("  %-16s %-10s %9.1f ms  [%s]%s  %.0f s" % (name, op, o["median"],
                                                        " ".join("%.1f" % x for x in times), extra,
                                                        time.time() - t_op))
@@ -402,6 +529,125 @@ def run_impl(browser, origin, name, page_file, query, opts):
     info["ctx"].close()
     res["wall_s"] = round(time.time() - t_impl, 1)
     return res
+
+
+# -- first content and interactive (issue 13) ------------------------------------------
+
+# name -> (page, query): cold loads of a page that starts with ?rows=N rows.  ssr.html is
+# python.html with the app's first render written into #main by the bench server
+# (render_to_string(hydratable=True), per request); the app hydrates it (?ssr=1).
+TTFC_PAGES = (
+    ("vanilla", "vanilla.html", ""),
+    ("pyvdom-csr-mpy", "python.html", "app=pyvdom&interp=mpy"),
+    ("pyvdom-ssr-mpy", "ssr.html", "app=pyvdom&interp=mpy&ssr=1"),
+    ("pyvdom-ssr-readtree-mpy", "ssr.html", "app=pyvdom&interp=mpy&ssr=1&read=tree"),
+    ("pyvdom-csr-py", "python.html", "app=pyvdom&interp=py"),
+    ("pyvdom-ssr-py", "ssr.html", "app=pyvdom&interp=py&ssr=1"),
+    ("pyvdom-ssr-readtree-py", "ssr.html", "app=pyvdom&interp=py&ssr=1&read=tree"),
+)
+TTFC_KEYS = ("fcp", "content", "ready", "interactive")
+
+
+def run_ttfc(browser, origin, opts):
+    """Cold loads of every TTFC page, interleaved (load i of every page, then load i+1)."""
+    out = {}
+    failures = []
+    for rows in opts["ttfc_rows"]:
+        res = out[rows] = dict((name, {"loads": []}) for name, _, _ in TTFC_PAGES)
+        for i in range(opts["ttfc_loads"]):
+            for name, page_file, query in TTFC_PAGES:
+                q = (query + "&" if query else "") + "ttfc=1&rows=%d" % rows
+                url = "%s/bench/browser/%s?%s" % (origin, page_file, q)
+                try:
+                    info = open_page(browser, origin, url, opts["ready_timeout"])
+                except PageFailure as e:
+                    log("  ttfc %s rows=%d: %s; once more" % (name, rows, e))
+                    try:  # once more: a busy machine sometimes fails a load
+                        info = open_page(browser, origin, url, opts["ready_timeout"])
+                    except PageFailure as e:
+                        failures.append("ttfc %s rows=%d: %s" % (name, rows, e))
+                        continue
+                page = info["page"]
+                try:
+                    page.wait_for_function("window.benchTtfc && benchTtfc.interactive != null && "
+                                           "benchTtfc.fcp != null && benchTtfc.content != null", timeout=60000)
+                except Exception:
+                    failures.append("ttfc %s rows=%d: not interactive: %s" % (
+                        name, rows, page.evaluate("JSON.stringify(window.benchTtfc)")))
+                    info["ctx"].close()
+                    continue
+                t = page.evaluate("window.benchTtfc")
+                t["ready"] = info["ready_ms"]
+                # Python pages: ms to build the first tree, and in root.render / root.hydrate
+                t["py_build"], t["py_render"] = page.evaluate("[window.benchStartBuild, window.benchStartRender]")
+                hy = page.evaluate("window.benchHydration || null")
+                if "ssr=1" in query:
+                    hy = json.loads(hy) if hy else None
+                    t["hydration"] = hy
+                    if not hy or any(hy.get(k) for k in ("created", "mounted", "removed", "mismatches")):
+                        failures.append("ttfc %s rows=%d: hydration did not adopt every node: %r" % (name, rows, hy))
+                if info["errors"] or info["blocked"]:
+                    failures.append("ttfc %s rows=%d: %s" % (name, rows, (info["errors"] + info["blocked"])[:3]))
+                info["ctx"].close()
+                res[name]["loads"].append(t)
+                log("  ttfc rows=%-5d %-24s fcp %7.1f  content %7.1f  ready %7.1f  interactive %7.1f ms  (%d pokes)%s" % (
+                    rows, name, t["fcp"], t["content"], t["ready"], t["interactive"], t["pokes"],
+                    "  [build %.1f, %s %.1f]" % (t["py_build"], "hydrate" if "ssr=1" in query else "render",
+                                                 t["py_render"]) if t["py_render"] is not None else ""))
+        for name, r in res.items():
+            for k in TTFC_KEYS:
+                xs = [x[k] for x in r["loads"]]
+                if xs:
+                    r[k] = {"median": median(xs), "min": min(xs), "max": max(xs)}
+    return out, failures
+
+
+def ttfc_table(out, opts):
+    lines = []
+    for rows, res in out.items():
+        base = res.get("vanilla", {}).get("fcp")
+        lines.append("| %d rows: median ms (min-max) | first contentful paint | rows in the DOM | app ready | "
+                     "interactive (a click handled) | first content / vanilla's |" % rows)
+        lines.append("|---|---:|---:|---:|---:|---:|")
+        for name, r in res.items():
+            cells = []
+            for k in TTFC_KEYS:
+                x = r.get(k)
+                cells.append("%s (%s-%s)" % (fmt_ms(x["median"]), fmt_ms(x["min"]), fmt_ms(x["max"])) if x else "-")
+            f = r.get("fcp")
+            cells.append("%.2fx" % (f["median"] / base["median"]) if f and base else "-")
+            lines.append("| %s | %s |" % (name, " | ".join(cells)))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def ttfc_targets(out):
+    targets = []
+    for rows, res in out.items():
+        base = res.get("vanilla", {}).get("fcp")
+        for name, r in res.items():
+            if "-ssr" not in name or not base or not r.get("fcp"):
+                continue
+            q = r["fcp"]["median"] / base["median"]
+            targets.append({"target": "%s (%d rows) first content within 1.5x of vanilla JS's" % (name, rows),
+                            "met": q <= 1.5, "detail": "%s vs %s ms, %.2fx" % (
+                                fmt_ms(r["fcp"]["median"]), fmt_ms(base["median"]), q)})
+    return targets
+
+
+def hydration_failure(r):
+    """Why a hydrate1k run does not count (None when it does): the server's nodes must all
+    be adopted (no node added to the DOM, nothing created, mounted or mismatched)."""
+    m = r.get("mutations")
+    hy = r.get("hydration")
+    if m is None or hy is None:
+        return "no mutation count or hydration counters: %r" % (r,)
+    if m["added"] or m["removed"]:
+        return "hydration changed the DOM: %d node(s) added, %d removed (%r)" % (m["added"], m["removed"], hy)
+    bad = dict((k, hy.get(k)) for k in ("created", "mounted", "removed", "mismatches") if hy.get(k))
+    if bad:
+        return "hydration did not adopt every node: %r" % (hy,)
+    return None
 
 
 # -- reporting ---------------------------------------------------------------------
@@ -441,10 +687,11 @@ def summarise(results, ops):
             if o and b and b["median"]:
                 o["ratio"] = o["median"] / b["median"]
                 ratios[op] = o["ratio"]
-        full = base is not None and len(ratios) == len(ops)
-        r["geomean_ratio"] = geomean(list(ratios.values())) if full else None
+        jfb = [op for op in ops if op in JFB_OPS]
+        full = base is not None and jfb and all(op in ratios for op in jfb)
+        r["geomean_ratio"] = geomean([ratios[op] for op in jfb]) if full else None
         r["weighted_geomean_ratio"] = weighted_geomean(
-            [(ratios[op], JFB_WEIGHTS[op]) for op in ratios]) if full else None
+            [(ratios[op], JFB_WEIGHTS[op]) for op in jfb]) if full else None
         if base:
             r["ready_ratio"] = r["ready_ms"] / base["ready_ms"] if base["ready_ms"] else None
             r["bytes_ratio"] = r["bytes"] / float(base["bytes"]) if base["bytes"] else None
@@ -467,6 +714,14 @@ def summarise(results, ops):
                 targets.append({"target": "%s geometric mean within 3x of vanilla JS" % variant,
                                 "met": p["geomean_ratio"] <= 3.0, "detail": "%.2fx" % p["geomean_ratio"]})
     targets.extend(app_targets(results, ops))
+    for name, r in results.items():
+        c = r["ops"].get("create1k")
+        hy = r["ops"].get("hydrate1k")
+        if c and hy and name != "vanilla":
+            q = hy["median"] / c["median"]
+            targets.append({"target": "%s hydrate 1,000 rows in at most half the time of create 1,000" % name,
+                            "met": q <= 0.5, "detail": "%s vs %s ms, %.2fx" % (
+                                fmt_ms(hy["median"]), fmt_ms(c["median"]), q)})
     return targets
 
 
@@ -573,8 +828,10 @@ def npm_version(pkg):
 def parse(argv):
     opts = {"quick": False, "impls": [i[0] for i in IMPLS], "ops": [o[0] for o in OPS], "runs": 5, "warmup": 2,
             "loads": 3, "port": 8777, "serve": False, "count": False, "save": True, "budget_ms": 20000,
-            "slow_ms": 3000, "op_timeout": 300000, "ready_timeout": 180000}
+            "slow_ms": 3000, "op_timeout": 300000, "ready_timeout": 180000,
+            "ttfc": False, "ttfc_rows": [20, 1000], "ttfc_loads": 5, "ssr": False}
     explicit_ops = False
+    explicit_impls = False
     i = 0
     while i < len(argv):
         a = argv[i]
@@ -583,6 +840,7 @@ def parse(argv):
             opts["quick"] = True
         elif a == "--impl":
             opts["impls"] = val.split(",")
+            explicit_impls = True
             opts["save"] = False
             i += 1
         elif a == "--ops":
@@ -595,6 +853,25 @@ def parse(argv):
             i += 1
         elif a == "--budget":
             opts["budget_ms"] = float(val) * 1000
+            i += 1
+        elif a == "--ssr":
+            # Issue 13 side by side: create vs hydrate 1,000 rows (plain and batched reads), and
+            # first content / interactive of server-rendered pages against client-only ones.
+            opts["ssr"] = True
+            opts["ttfc"] = True
+            opts["save"] = False
+            if not explicit_impls:
+                opts["impls"] = list(SSR_IMPLS)
+            if not explicit_ops:
+                opts["ops"] = ["create1k", "hydrate1k"]
+        elif a == "--ttfc":
+            opts["ttfc"] = True
+            opts["save"] = False
+        elif a == "--ttfc-rows":
+            opts["ttfc_rows"] = [int(x) for x in val.split(",")]
+            i += 1
+        elif a == "--ttfc-loads":
+            opts["ttfc_loads"] = int(val)
             i += 1
         elif a == "--serve":
             opts["serve"] = True
@@ -609,7 +886,7 @@ def parse(argv):
         else:
             raise SystemExit("bench.browser: unknown argument %r (see --help)" % a)
         i += 1
-    known = [x[0] for x in IMPLS]
+    known = [x[0] for x in IMPLS + EXTRA_IMPLS]
     bad = [x for x in opts["impls"] if x not in known]
     if bad:
         raise SystemExit("bench.browser: unknown implementation(s) %s; known: %s" % (bad, ", ".join(known)))
@@ -621,7 +898,8 @@ def parse(argv):
         opts["warmup"] = 0
         opts["loads"] = 1
         opts["save"] = False
-        if not explicit_ops:
+        opts["ttfc_loads"] = 1
+        if not explicit_ops and not opts["ssr"]:
             opts["ops"] = list(QUICK_OPS)
     return opts
 
@@ -635,8 +913,10 @@ def main(argv):
     httpd = serve(opts["port"])
     origin = "http://127.0.0.1:%d" % opts["port"]
     if opts["serve"]:
-        for name, page, query, desc in IMPLS:
+        for name, page, query, desc in IMPLS + EXTRA_IMPLS:
             print("%-16s %s/bench/browser/%s%s" % (name, origin, page, "?" + query if query else ""))
+        for name, page, query in TTFC_PAGES:  # server-rendered pages: rendered per request
+            print("ttfc %-24s %s/bench/browser/%s?%s" % (name, origin, page, (query + "&" if query else "") + "ttfc=1&rows=20"))
         print("serving %s on %s (Ctrl-C stops)" % (ROOT, origin))
         try:
             while True:
@@ -653,7 +933,8 @@ def main(argv):
         chromium = browser.version
         log("bench.browser: Chromium %s; %s; runs %d, warm-up %d, loads %d" % (
             chromium, ", ".join(opts["ops"]), opts["runs"], opts["warmup"], opts["loads"]))
-        for name, page, query, desc in IMPLS:
+        for name, page, query, desc in sorted(IMPLS + EXTRA_IMPLS, key=lambda x: opts["impls"].index(x[0])
+                                              if x[0] in opts["impls"] else 0):
             if name not in opts["impls"]:
                 continue
             log("bench.browser: %s (%s)" % (name, desc))
@@ -671,16 +952,27 @@ def main(argv):
             if must_be_keyed:
                 for f in r["keyed_failures"]:
                     failed.append("%s: not keyed: %s" % (name, f))
+        ttfc = None
+        if opts["ttfc"]:
+            log("bench.browser: first content and interactive, %s rows, %d cold load(s) each" % (
+                ",".join(str(x) for x in opts["ttfc_rows"]), opts["ttfc_loads"]))
+            ttfc, tf = run_ttfc(browser, origin, opts)
+            failed.extend(tf)
         browser.close()
     httpd.shutdown()
 
     targets = summarise(results, opts["ops"])
+    if ttfc:
+        targets.extend(ttfc_targets(ttfc))
     meta = {"date": time.strftime("%Y-%m-%d"), "chromium": chromium, "cpus": "%d CPUs" % os.cpu_count(),
             "pyscript": npm_version("@pyscript/core"), "pyodide": npm_version("pyodide"),
             "micropython": npm_version("@micropython/micropython-webassembly-pyscript"),
             "morphdom": npm_version("morphdom"), "runs": opts["runs"], "warmup": opts["warmup"],
             "loads": opts["loads"], "ops": opts["ops"]}
     text = table(results, opts["ops"], labels, meta)
+    if ttfc:
+        text += ("\n\nFirst content and interactive, cold loads (median of %d, in-page performance.now() "
+                 "after navigation start):\n\n" % opts["ttfc_loads"]) + ttfc_table(ttfc, opts)
     notes = []
     for n, r in results.items():
         if r["keyed_failures"]:
@@ -693,6 +985,14 @@ def main(argv):
     text = "\n".join(lines).rstrip() + "\n"
     print(text)
     elapsed = time.time() - t0
+    if opts["ssr"] and not failed and not opts["quick"]:
+        os.makedirs(RESULTS, exist_ok=True)
+        with open(os.path.join(RESULTS, "browser-ssr.json"), "w") as f:
+            json.dump({"meta": meta, "results": results, "ttfc": ttfc, "targets": targets, "table": text,
+                       "wall_s": round(elapsed, 1)}, f, indent=1)
+        with open(os.path.join(RESULTS, "browser-ssr.md"), "w") as f:
+            f.write(text)
+        log("bench.browser: wrote bench/results/browser-ssr.json and browser-ssr.md")
     if opts["save"] and not failed:
         os.makedirs(RESULTS, exist_ok=True)
         payload = {"meta": meta, "results": results, "targets": targets, "table": text,

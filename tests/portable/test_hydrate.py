@@ -558,6 +558,36 @@ def test_random_trees_hydrate_without_creations():
     assert exact >= 20, exact  # the rest nest elements a parser rearranges (<li> in <p>)
 
 
+class BulkMock(MockRenderer):
+    bulk_reads = True  # the whole tree read at once (TreeReads), as the DOM renderer under Pyodide
+
+
+def test_random_trees_and_pairs_with_bulk_reads():
+    exact = 0
+    for seed in range(40):
+        rng = make_rng(500 + seed)
+        old = random_tree(rng)
+        exact += check_hydrate(old, renderer_class=BulkMock)["exact"]
+        check_hydrate(old, mutate(rng, old), renderer_class=BulkMock)
+    assert exact >= 10, exact
+
+
+def test_bulk_reads_make_no_per_node_read():
+    class Counting(BulkMock):
+        reads = 0
+
+        def node_type(self, node):
+            Counting.reads += 1
+            return MockRenderer.node_type(self, node)
+
+    build = lambda: h("ul", None, [h("li", {"key": i, "class": "x"}, "row %d" % i) for i in range(20)])
+    r = Counting()
+    c = r.create_container()
+    r.load_html(c, render_to_string(build(), hydratable=True))
+    rep = create_root(r, c).hydrate(build())
+    assert rep["adopted"] == 21 and rep["mismatches"] == 0 and Counting.reads == 0
+
+
 def test_random_pairs_hydrate_to_the_new_tree():
     for seed in range(60):
         rng = make_rng(1000 + seed)

@@ -77,20 +77,22 @@ def unmatchable(nodes):
     return n
 
 
-def load(html):
+def load(html, renderer_class=MockRenderer):
     """A logging mock renderer and a container holding ``html`` parsed (no op logged)."""
-    r = MockRenderer()
+    r = renderer_class()
     c = r.create_container()
     r.load_html(c, html)
     return r, c
 
 
-def check_hydrate(server, client=None, then=None, warn=None):
-    """Hydrate ``client`` over ``server``'s markup and check the result (see the module docs)."""
+def check_hydrate(server, client=None, then=None, warn=None, renderer_class=MockRenderer):
+    """Hydrate ``client`` over ``server``'s markup and check the result (see the module docs).
+
+    ``renderer_class``: a MockRenderer subclass (e.g. one with ``bulk_reads = True``)."""
     match = client is None
     exact = False
     html = render_to_string(copy_tree(server), hydratable=True)
-    r, c = load(html)
+    r, c = load(html, renderer_class)
     if match and strip_comments(inner_html(c)) != strip_comments(html):
         # Markup a parser reads back as another tree (a <li> in a <p> closes the <p>): the
         # browser cannot show this tree from markup, so hydration repairs it (not a match).
