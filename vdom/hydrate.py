@@ -474,8 +474,7 @@ class Hydration:
             self.p._stc(el, tx)
             return
         ch = v.children
-        low = tag.lower() if ens is None else None
-        if ch and len(ch) > 1 and (low in RAW_TEXT or low in RCDATA):
+        if ch and len(ch) > 1 and ens is None and (tag.lower() in RAW_TEXT or tag.lower() in RCDATA):
             # Several text VNodes in one raw-text element, which has one text node.
             r.clear(el)
             p = self.p
