@@ -1,6 +1,6 @@
 """Roots: a container whose content one VNode tree controls."""
 
-from vdom.vnode import VNode, normalize_children, MEMO, Fragment
+from vdom.vnode import VNode, normalize_children, clone, MEMO, Fragment
 from vdom.reconcile import Patcher
 from vdom.errors import RenderError, PatchError
 
@@ -98,21 +98,23 @@ class Root:
         return self.hydration
 
     def _hydrate_failed(self, e, new, node):
-        """A renderer call failed while hydrating: release what was attached, empty the
-        container and mount ``node`` afresh (``_failed``), so the root stays usable."""
+        """A renderer call failed while hydrating: release what was attached and remove what
+        was adopted (``salvage``: every call tried, failures kept for a retry), empty the
+        container of the server's rest, then mount copies of ``node`` afresh (``_failed``,
+        which raises PatchError), so the root stays usable."""
+        from vdom.salvage import salvage
+
         p = self.patcher
-        for v in new:
-            if v.el is not None:
-                try:
-                    p._unmount(v, self.container, False)
-                except Exception:
-                    pass
+        left = salvage(p, self.container, new, ())[1]
         try:
             self.renderer.clear(self.container)
         except Exception:
             pass
+        p.leftover.extend(left)
         self.hydration = None
-        self._failed(e, (), normalize_children((node,), "root"), node)
+        # Mount copies: the VNodes of ``node`` hold state of the half-done hydration.
+        fresh = [clone(v) for v in normalize_children((node,), "root")]
+        self._failed(e, (), fresh, node)
 
     def update(self, *memo_vnodes):
         """Re-render mounted ``memo`` nodes in place, without touching the rest.

@@ -725,3 +725,43 @@ def _make_mismatch(case):
 
 for _name in _MISMATCH:
     globals()["test_mismatch_" + _name] = _make_mismatch(_MISMATCH[_name])
+
+
+# -- a renderer call failing in the middle of a hydration ------------------------------------
+
+def test_a_fault_at_every_call_of_a_hydration_leaves_a_usable_root():
+    # For server/client pairs with mismatches (so hydration writes), make the k-th renderer
+    # call of the hydration raise, for every k: hydrate raises PatchError, the container
+    # shows the client's tree (rebuilt), a later render patches it, unmount releases every
+    # listener.
+    from vdom.testing.faults import FaultRenderer, Fault, fresh_html
+    checked = 0
+    for seed in range(12):
+        rng = make_rng(7000 + seed)
+        old = random_tree(rng)
+        new = mutate(rng, old)
+        html = render_to_string(copy_tree(old), hydratable=True)
+        k = 1
+        while True:
+            r = FaultRenderer()
+            c = r.inner.create_container()
+            r.inner.load_html(c, html)
+            root = create_root(r, c)
+            r.arm(k)
+            try:
+                root.hydrate(copy_tree(new))
+            except PatchError as e:
+                assert isinstance(e.original, Fault), e
+            except RenderError:
+                pass
+            if r.failed is None:
+                break  # fewer than k calls: every position was tried
+            r.disarm()
+            assert strip_comments(to_html(c)) == strip_comments(fresh_html(copy_tree(new))), (seed, k)
+            root.render(copy_tree(old))
+            assert strip_comments(to_html(c)) == strip_comments(fresh_html(copy_tree(old))), (seed, k)
+            root.unmount()
+            assert c.children == [] and not r.live, (seed, k, r.live)
+            checked += 1
+            k += 1
+    assert checked > 20, checked
