@@ -84,7 +84,9 @@ def render_to_string(vnode, hydratable=False):
     two adjacent text nodes (a parser merges them), ``<!---->`` for an
     empty text node, ``<!--{-->``/``<!--}-->`` around raw HTML; and a
     ``<pre>``/``<textarea>``/``<listing>`` whose content starts with a
-    newline gets one more (the parser drops the first).
+    newline gets one more (the parser drops the first); a ``<textarea>``'s
+    ``value`` is written as its content (what a browser shows before the
+    app is live), not as an attribute.
     """
     if vnode.__class__ is str and not hydratable:
         return escape_text(vnode)
@@ -156,15 +158,18 @@ def render_to_string(vnode, hydratable=False):
         ens = element_ns(tag, ns)
         pens = parser_ns(low, pns)
         name = low if ens is None else tag
-        out.append(open_tag(name, attributes(v.props)))
+        attrs = attributes(v.props)
         ch = v.children
+        tx = v.text
+        if tx.__class__ is not str:
+            tx = None
+        if hyd and name == "textarea" and ens is None and not ch and tx is None:
+            tx = _textarea_value(attrs)  # its value as content: a parser's default value
+        out.append(open_tag(name, attrs))
         if ens is None and name in VOID:
             if ch:
                 raise ValueError("<%s> is a void element and cannot have children" % name)
             continue
-        tx = v.text
-        if tx.__class__ is not str:
-            tx = None
         if hyd and ens is None and name in _NEWLINE_DROPPED and _starts_with_newline(tx, ch):
             out.append("\n")
         if ens is None and (name in RAW_TEXT or name in RCDATA):
@@ -189,6 +194,16 @@ def render_to_string(vnode, hydratable=False):
             cpns = parser_child_ctx(low, pens)
             _push_children(st, ch, cns if cns == cpns else (cns, cpns))
     return "".join(out)
+
+
+def _textarea_value(attrs):
+    """Remove ``value`` from a ``<textarea>``'s attributes (a parser ignores it) and return
+    it as the text to write as its content (the default value a browser shows), or None."""
+    for i in range(len(attrs)):
+        if attrs[i][0] == "value":
+            value = attrs.pop(i)[1]
+            return "" if value is True else value
+    return None
 
 
 def _memo_output(v):

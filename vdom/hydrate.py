@@ -49,11 +49,12 @@ _ELEMENT = 0
 _MARKED = 1
 _BARE = 2
 # Element state that no attribute carries in the DOM: always set (as the DOM renderer sets
-# it, a property).  ``value``, ``checked`` and ``selected`` of other elements are left
-# alone when the attribute matches: the attribute is only the default, and the property
-# holds what the user typed or ticked before hydration.
+# it, a property), and a ``<select>``'s ``value``.  ``value``, ``checked`` and ``selected``
+# of other elements are left alone when the attribute matches (a ``<textarea>``'s value:
+# its content): that is only the default, and the property holds what the user typed or
+# ticked before hydration.
 _STATE = {"selectedIndex": 1, "muted": 1, "indeterminate": 1}
-_VALUE_PROPERTY = {"select": 1, "textarea": 1}
+_VALUE_PROPERTY = {"select": 1}
 _NEWLINE_DROPPED = {"pre": 1, "textarea": 1, "listing": 1}
 
 
@@ -474,6 +475,8 @@ class Hydration:
             self.p._stc(el, tx)
             return
         ch = v.children
+        if not ch and tag == "textarea" and v.props and v.props.get("value") is not None:
+            return  # its text is the default value (see props), not a child to remove
         if ch and len(ch) > 1 and ens is None and (tag.lower() in RAW_TEXT or tag.lower() in RCDATA):
             # Several text VNodes in one raw-text element, which has one text node.
             r.clear(el)
@@ -507,6 +510,16 @@ class Hydration:
                         if d is not None:
                             self.mismatch("attribute", v, "%s=%r, expected none" % (name, _short(d)))
                             r.remove_attribute(el, name)
+                        continue
+                    if name == "value" and v.tag == "textarea":
+                        # Its default value is its content (hydratable markup writes it there):
+                        # when that matches, what the user typed before hydration stays.
+                        t = self.tc(el) if self.tc is not None else None
+                        if t is not None and (t == x or "\n" + t == x):
+                            continue
+                        if t and d is None:
+                            self.mismatch("value", v, "%r, expected %r" % (_short(t), _short(x)))
+                        r.set_attribute(el, name, x)
                         continue
                     if name in _STATE or (name == "value" and v.tag in _VALUE_PROPERTY):
                         r.set_attribute(el, name, x)  # a DOM property only

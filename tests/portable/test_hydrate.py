@@ -765,3 +765,38 @@ def test_a_fault_at_every_call_of_a_hydration_leaves_a_usable_root():
             checked += 1
             k += 1
     assert checked > 20, checked
+
+
+# -- <textarea>: its value is its content in hydratable markup ---------------------------------
+
+def test_textarea_value_is_written_as_content_and_hydrates_without_calls():
+    build = lambda: h("form", None, h("textarea", {"value": "hello <b>", "rows": 3}))
+    html = render_to_string(build(), hydratable=True)
+    assert '<textarea rows="3">hello &lt;b&gt;</textarea>' in html
+    assert render_to_string(build()) == '<form><textarea rows="3" value="hello &lt;b&gt;"></textarea></form>'  # plain: as before
+    r, c, root, rep, msgs, before = hydrate(html, build())
+    ta = c.children[0].children[0]
+    assert msgs == [] and r.ops == [] and ta.value == "hello <b>"
+    root.render(h("form", None, h("textarea", {"value": "new", "rows": 3})))
+    assert ta.value == "new"
+
+
+def test_textarea_typed_before_hydration_stays():
+    build = lambda: h("textarea", {"value": "draft"})
+    r, c = load(render_to_string(build(), hydratable=True))
+    c.children[0].value = "typed by the user"
+    create_root(r, c).hydrate(build())
+    assert c.children[0].value == "typed by the user" and r.ops == []
+
+
+def test_textarea_value_leading_newline_and_plain_markup_and_mismatch():
+    # (The mock's fresh render keeps the value as an attribute, so compare values, not markup.)
+    build = lambda: h("textarea", {"value": "\nsecond line"})
+    r, c, root, rep, msgs, before = hydrate(render_to_string(build(), hydratable=True), build())
+    assert msgs == [] and r.ops == [] and c.children[0].value == "\nsecond line"
+    # Plain markup (value as an attribute, which a browser ignores): the value is set, silently.
+    r, c, root, rep, msgs, before = hydrate('<textarea value="x"></textarea>', h("textarea", {"value": "x"}))
+    assert msgs == [] and c.children[0].value == "x"
+    # The server's content differs: reported and set.
+    r, c, root, rep, msgs, before = hydrate("<textarea>old</textarea>", h("textarea", {"value": "new"}))
+    assert rep["mismatches"] == 1 and "value" in msgs[0] and c.children[0].value == "new"
