@@ -85,8 +85,9 @@ def render_to_string(vnode, hydratable=False):
     empty text node, ``<!--{-->``/``<!--}-->`` around raw HTML; and a
     ``<pre>``/``<textarea>``/``<listing>`` whose content starts with a
     newline gets one more (the parser drops the first); a ``<textarea>``'s
-    ``value`` is written as its content (what a browser shows before the
-    app is live), not as an attribute.
+    ``value`` is written as its content and a ``<select>``'s as the
+    ``selected`` attribute of its option with that value (what a browser
+    shows before the app is live), not as attributes.
     """
     if vnode.__class__ is str and not hydratable:
         return escape_text(vnode)
@@ -104,12 +105,16 @@ def render_to_string(vnode, hydratable=False):
     st = []
     _push_children(st, tops, None)
     hyd = hydratable
+    sel = None  # hydratable: the value of the <select> being written (marks its option)
     after_text = False  # hydratable: the last thing written was text (another would merge)
     while st:
         item = st.pop()
         if item.__class__ is str:
             out.append(item)
             after_text = False
+            continue
+        if item.__class__ is tuple:  # the end of a <select> whose value marks its options
+            sel = None
             continue
         v, ns = item
         tag = v.tag
@@ -163,8 +168,17 @@ def render_to_string(vnode, hydratable=False):
         tx = v.text
         if tx.__class__ is not str:
             tx = None
-        if hyd and name == "textarea" and ens is None and not ch and tx is None:
-            tx = _textarea_value(attrs)  # its value as content: a parser's default value
+        if hyd and ens is None:
+            if name == "textarea" and not ch and tx is None:
+                tx = _take_value(attrs)  # its value as content: a parser's default value
+            elif name == "select":
+                # Its value as the option marked selected (a browser ignores a value attribute).
+                value = _take_value(attrs)
+                if value is not None:
+                    sel = value
+                    st.append(("select",))
+            elif name == "option" and sel is not None and _option_value(v) == sel:
+                _mark_selected(attrs)
         out.append(open_tag(name, attrs))
         if ens is None and name in VOID:
             if ch:
@@ -196,14 +210,41 @@ def render_to_string(vnode, hydratable=False):
     return "".join(out)
 
 
-def _textarea_value(attrs):
-    """Remove ``value`` from a ``<textarea>``'s attributes (a parser ignores it) and return
-    it as the text to write as its content (the default value a browser shows), or None."""
+def _take_value(attrs):
+    """Remove ``value`` from a ``<textarea>``'s or ``<select>``'s attributes (a browser
+    ignores it there) and return it (written as the textarea's content, or as the option
+    marked ``selected``), or None."""
     for i in range(len(attrs)):
         if attrs[i][0] == "value":
             value = attrs.pop(i)[1]
             return "" if value is True else value
     return None
+
+
+def _option_value(v):
+    """An ``<option>`` VNode's value as a browser reads it: its ``value`` prop, else its
+    text with whitespace collapsed (None when it cannot be told without rendering)."""
+    props = v.props
+    if props is not None and props.get("value") is not None:
+        x = attr_value("value", props["value"])
+        return "" if x is True else x
+    t = v.text
+    if t.__class__ is not str:
+        parts = []
+        for c in v.children or ():
+            if c.tag != TEXT:
+                return None
+            parts.append(c.text)
+        t = "".join(parts)
+    return " ".join(t.split())
+
+
+def _mark_selected(attrs):
+    for name, _ in attrs:
+        if name == "selected":
+            return
+    attrs.append(("selected", True))
+    attrs.sort()
 
 
 def _memo_output(v):

@@ -559,6 +559,8 @@ class Hydration:
                 if hook.get("insert") is not None:
                     p.inserted.append(v)
         for name in dom:
+            if name == "selected" and v.tag == "option":
+                continue  # hydratable markup marks the option a <select>'s value picks
             self.mismatch("attribute", v, "%s=%r, expected none" % (name, _short(dom[name])))
             r.remove_attribute(el, name)
 

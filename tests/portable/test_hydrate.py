@@ -800,3 +800,17 @@ def test_textarea_value_leading_newline_and_plain_markup_and_mismatch():
     # The server's content differs: reported and set.
     r, c, root, rep, msgs, before = hydrate("<textarea>old</textarea>", h("textarea", {"value": "new"}))
     assert rep["mismatches"] == 1 and "value" in msgs[0] and c.children[0].value == "new"
+
+
+def test_select_value_marks_its_option_in_hydratable_markup():
+    build = lambda v: h("select", {"value": v}, h("option", {"value": "a"}, "A"),
+                        h("optgroup", None, h("option", {"value": "b"}, "B")), h("option", None, " c "))
+    html = render_to_string(build("b"), hydratable=True)
+    assert '<select><option value="a">A</option><optgroup><option selected value="b">B</option>' in html
+    assert render_to_string(build("b")).startswith('<select value="b">')  # plain output: as before
+    r, c, root, rep, msgs, before = hydrate(html, build("b"))
+    sel = c.children[0]
+    assert msgs == [] and rep["mismatches"] == 0 and sel.value == "b"
+    assert render_to_string(build("c"), hydratable=True).count("selected") == 1  # by its text
+    root.render(build("a"))
+    assert sel.value == "a"
