@@ -217,19 +217,20 @@ class Hydration:
         # An element.
         ens = element_ns(tag, ns)
         name = self.nname(node) if typ == ELEMENT else None
-        while (name is not None and (name == tag or _same_tag(name, tag))) or self.extra_before(v, node, typ, cur):
-            if name is None or not (name == tag or _same_tag(name, tag)):
-                node = self.skip(cur, f[7], True)  # an extra host went
-                typ = self.typ
-                anchor = self.anchor
-                name = self.nname(node) if typ == ELEMENT else None
-                continue
-            v.el = node
-            cur[1] += 1
-            self.adopted += 1
-            self.props(v, node, ens)
-            self.content(v, node, tag, ens, stack)
-            return v
+        while True:
+            if name is not None and _same_tag(name, tag):
+                v.el = node
+                cur[1] += 1
+                self.adopted += 1
+                self.props(v, node, ens)
+                self.content(v, node, tag, ens, stack)
+                return v
+            if not self.extra_before(v, node, typ, cur):
+                break
+            node = self.skip(cur, f[7], True)  # an extra host went: try the next one
+            typ = self.typ
+            anchor = self.anchor
+            name = self.nname(node) if typ == ELEMENT else None
         if node is None:
             self.mismatch("missing node", v, "the server rendered nothing here")
             return self.mount(v, parent, anchor, ns, wrappers)
