@@ -39,6 +39,7 @@ methods are used.  Portable: MicroPython and Pyodide.
 import json
 
 from renderers.dom import DomRenderer
+from vdom.hydrate import TreeReads
 
 _READ = "__pyvdomRead"
 _READ_JS = (
@@ -203,28 +204,11 @@ class TreeReadDomRenderer(FastReadDomRenderer):
             g = self._rnode
             nodes = [g(i) for i in range(n)]
         self._alive.append(nodes)
-        kids = self._kids = {}
-        top = []
-        # Document order with each element's child count: rebuild the lists with a stack.
-        st = [[top, -1]]  # [list, children still to come] (-1: the container's, unbounded)
-        for i in range(n):
-            c = nodes[i]
-            d = desc[i]
-            k = id(c)
-            info[k] = d
-            f = st[-1]
-            f[0].append(c)
-            f[1] -= 1
-            while f[1] == 0:
-                st.pop()
-                f = st[-1]
-            if d[0] == 1:
-                lst = []
-                kids[k] = lst
-                if d[2]:
-                    st.append([lst, d[2]])
-        kids[id(node)] = top
-        return top
+        # The core's rebuild of the lists from document order (what DomRenderer.read_tree feeds).
+        t = TreeReads(self, node, nodes, desc)
+        info.update(t.info)
+        self._kids = t.kid_lists
+        return t.kid_lists[id(node)]
 
 
 class SnapshotReadDomRenderer(TreeReadDomRenderer):
