@@ -13,19 +13,10 @@ tables at the end of the module.
 
 from vdom import h, Fragment, memo, static, create_root, trusted, RenderError, PatchError, SVG_NS
 from vdom.testing import raises, make_rng, random_tree, mutate, copy_tree
-from vdom.testing.hydration import check_hydrate, strip_comments, creations
+from vdom.testing.hydration import check_hydrate, strip_comments, creations, load  # load: a logging mock + container, no op logged
+from vdom.testing.pool import Html as Markup  # trusted HTML for raw-HTML children
 from renderers.mock import MockRenderer, to_html, inner_html, walk
 from renderers.html import render_to_string
-
-
-class Markup:
-    """Trusted HTML for raw-HTML children (markupsafe's protocol)."""
-
-    def __init__(self, s):
-        self.s = s
-
-    def __html__(self):
-        return self.s
 
 
 def fresh(tree):
@@ -33,14 +24,6 @@ def fresh(tree):
     c = r.create_container()
     create_root(r, c).render(tree)
     return strip_comments(inner_html(c))
-
-
-def load(html):
-    r = MockRenderer()
-    c = r.create_container()
-    r.load_html(c, html)
-    r.reset()
-    return r, c
 
 
 def ids(nodes):
