@@ -359,22 +359,30 @@ class DomRenderer(Renderer):
         if count:
             self._install_counters()
 
+    def _inline_helper(self, name, code):
+        """``window[name]``, defined first by an inline script holding ``code`` (no eval);
+        None where the page's Content-Security-Policy refuses inline scripts."""
+        js = self._js
+        win = getattr(js, "window", js)
+        if not js.Reflect.has(win, name):
+            doc = self.document
+            s = doc.createElement("script")
+            s.textContent = code
+            doc.documentElement.appendChild(s)  # an inline script runs as it is inserted
+            s.remove()
+            if not js.Reflect.has(win, name):
+                return None
+        return js.Reflect.get(win, name)
+
     def _install_guards(self, js):
         # MicroPython: the calls that can throw (a node moved or removed behind the
         # root's back, a property the element rejects, a name the DOM refuses) go
         # through small JS functions that return the exception instead of throwing
         # it, and DomError is raised in Python (see DomError).  Same crossings.
-        win = getattr(js, "window", js)
-        if not js.Reflect.has(win, _GUARDS):
-            doc = self.document
-            s = doc.createElement("script")
-            s.textContent = _GUARDS_JS
-            doc.documentElement.appendChild(s)  # an inline script runs as it is inserted
-            s.remove()
-            if not js.Reflect.has(win, _GUARDS):  # refused by the page's CSP: stay unguarded
-                self.guarded = False
-                return
-        g = js.Reflect.get(win, _GUARDS)
+        g = self._inline_helper(_GUARDS, _GUARDS_JS)
+        if g is None:  # refused by the page's CSP: stay unguarded
+            self.guarded = False
+            return
         g2 = g.g2
         g3 = g.g3
         self._gins = g3(self._ins)
@@ -671,17 +679,9 @@ class DomRenderer(Renderer):
         ``_READ_JS``), in two calls; None where the page refuses the inline helper.  Pyodide
         pays ~2 us per crossing, so hydration reads this way there (5-10 crossings a node
         otherwise); under MicroPython crossings are cheap and decoding the JSON is not."""
-        js = self._js
-        win = getattr(js, "window", js)
-        if not js.Reflect.has(win, _READ):
-            doc = self.document
-            s = doc.createElement("script")
-            s.textContent = _READ_JS
-            doc.documentElement.appendChild(s)
-            s.remove()
-            if not js.Reflect.has(win, _READ):
-                return None
-        helper = js.Reflect.get(win, _READ)
+        helper = self._inline_helper(_READ, _READ_JS)
+        if helper is None:
+            return None
         desc = json.loads(helper.tree(container))
         arr = helper.all()
         if _PYODIDE:
@@ -689,7 +689,6 @@ class DomRenderer(Renderer):
         else:
             nodes = [arr[i] for i in range(len(desc))]
         return nodes, desc
-
 
     def child_nodes(self, node):
         nodes = node.childNodes
