@@ -339,7 +339,7 @@ class DomRenderer(Renderer):
             guard = _MICROPYTHON
         self.guarded = bool(guard)
         if guard:
-            self._install_guards(js)
+            self._install_guards()
         # Listeners: one proxy for the renderer, bound to a number per element and type
         # (Pyodide: a proxy per listener, destroyed when released; see the module docs).
         if bind_listeners is None:
@@ -374,7 +374,7 @@ class DomRenderer(Renderer):
                 return None
         return js.Reflect.get(win, name)
 
-    def _install_guards(self, js):
+    def _install_guards(self):
         # MicroPython: the calls that can throw (a node moved or removed behind the
         # root's back, a property the element rejects, a name the DOM refuses) go
         # through small JS functions that return the exception instead of throwing
