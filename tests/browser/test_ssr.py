@@ -337,8 +337,11 @@ def test_flask_example_renders_hydrates_and_calls_the_api(page, flask_url, inter
     held.release()
     page.wait_for_selector("body[data-py-ready]", timeout=READY)
     page.wait_for_selector("#add")
+    page.evaluate("window.sameDocument = true")
     page.click("#add")
     page.wait_for_function("[...document.querySelectorAll('#todos .text')].some(e => e.textContent === 'Early bird')")
+    # the async handler's preventDefault() (before its first await) stopped the native submit
+    assert page.evaluate("window.sameDocument === true") and page.url == url + "/active"
     assert page.input_value("#title") == ""
     assert "Early bird" in [x["title"] for x in json.loads(urllib.request.urlopen(url + "/api/todos").read())]
     page.click('#todos li:last-child .toggle')

@@ -12,9 +12,13 @@ state holds the list of selected values and each ``<option>`` gets its
 options exist).  ``ComponentBind`` is ``bind=`` on a component.
 """
 
+import sys
+
 from vdom.app import tags
 from vdom.app.errors import report, PageError
 from vdom.app.runtime import IN_BROWSER
+
+_MICROPYTHON = sys.implementation.name == "micropython"
 
 _TEXT = 0
 _NUMBER = 1
@@ -84,19 +88,83 @@ async def _guard(coro, app):
         report(app, e, "async handler")
 
 
+def _resume(g, y):
+    """Drive ``g`` on from the value ``y`` its first step yielded, passing every
+    yield, send and throw (a cancel) through, as if the task drove ``g`` itself."""
+    while True:
+        try:
+            v = yield y
+        except BaseException as e:
+            try:
+                y = g.throw(e)
+            except StopIteration:
+                return
+        else:
+            try:
+                y = g.send(v)
+            except StopIteration:
+                return
+
+
+try:
+    import types
+
+    _resume = types.coroutine(_resume)  # CPython awaits only marked generators
+except (ImportError, AttributeError):  # MicroPython awaits any generator
+    pass
+
+
+async def _rest(g, y):
+    await _resume(g, y)
+
+
+def _first_step_mpy(g, asyncio):
+    """MicroPython's asyncio ties what a coroutine awaits to the task running
+    it (``asyncio.core.cur_task``), so its first step runs as the task itself:
+    made, taken off the run queue, stepped with ``cur_task`` set to it; the loop
+    resumes it when what it awaits is done."""
+    core = asyncio.core
+    task = asyncio.create_task(g)
+    core._task_queue.remove(task)
+    prev = core.cur_task
+    core.cur_task = task
+    try:
+        g.send(None)
+    except StopIteration:
+        return None
+    finally:
+        core.cur_task = prev
+    return task
+
+
 def run_async(coro, app=None):
-    """Run the coroutine of an async handler: as an asyncio task in a browser;
-    elsewhere (CPython/Pyodide tests, no page) to completion right away, so
-    tests need no event loop (awaiting a real timer there is reported)."""
+    """Run the coroutine of an async handler.
+
+    In a browser it runs at once up to its first ``await``, as a JS async
+    function does, so ``event.preventDefault()`` written before it still
+    stops the default action (a form's submit, a link); the rest runs as an
+    asyncio task.  Elsewhere (CPython/Pyodide tests, no page) it runs to
+    completion right away, so tests need no event loop (awaiting a real
+    timer there is reported).
+    """
     g = _guard(coro, app)
     if IN_BROWSER:
         try:
             import asyncio
-
-            return asyncio.create_task(g)
-        except Exception as e:
-            report(app, e, "async handler (no asyncio.create_task)")
+        except ImportError as e:
+            report(app, e, "async handler (no asyncio)")
             return None
+        if _MICROPYTHON:
+            try:
+                return _first_step_mpy(g, asyncio)
+            except AttributeError as e:  # another asyncio than 1.27's: no first step
+                report(app, e, "async handler (asyncio internals changed: run as a plain task)")
+                return asyncio.create_task(g)
+        try:
+            y = g.send(None)
+        except StopIteration:
+            return None
+        return asyncio.create_task(_rest(g, y))
     try:
         for _ in range(100000):
             if g.send(None) is not None:
