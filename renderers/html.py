@@ -20,6 +20,7 @@ comes back as markup.
 """
 
 from vdom.vnode import VNode, TEXT, Fragment, MEMO, RAW, STATIC, as_vnode, html_serializer, normalize_children
+from vdom.vnode import option_value
 from vdom.props import _kinds, prop_kind, attr_value, norm_class, norm_style, style_text
 from vdom.props import ATTR, CLASS, STYLE
 from vdom.elements import NS_TAGS, RCDATA, element_ns, child_ns
@@ -177,7 +178,7 @@ def render_to_string(vnode, hydratable=False):
                 if value is not None:
                     sel = value
                     st.append(("select",))
-            elif name == "option" and sel is not None and _option_value(v) == sel:
+            elif name == "option" and sel is not None and option_value(v) == sel:
                 _mark_selected(attrs)
         out.append(open_tag(name, attrs))
         if ens is None and name in VOID:
@@ -219,24 +220,6 @@ def _take_value(attrs):
             value = attrs.pop(i)[1]
             return "" if value is True else value
     return None
-
-
-def _option_value(v):
-    """An ``<option>`` VNode's value as a browser reads it: its ``value`` prop, else its
-    text with whitespace collapsed (None when it cannot be told without rendering)."""
-    props = v.props
-    if props is not None and props.get("value") is not None:
-        x = attr_value("value", props["value"])
-        return "" if x is True else x
-    t = v.text
-    if t.__class__ is not str:
-        parts = []
-        for c in v.children or ():
-            if c.tag != TEXT:
-                return None
-            parts.append(c.text)
-        t = "".join(parts)
-    return " ".join(t.split())
 
 
 def _mark_selected(attrs):

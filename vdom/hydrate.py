@@ -29,7 +29,7 @@ reads the host tree only through the renderer's optional read methods
 ``attributes``; see ``vdom.renderer``).
 """
 
-from vdom.vnode import TEXT, Fragment, MEMO, RAW, STATIC, clone
+from vdom.vnode import TEXT, Fragment, MEMO, RAW, STATIC, clone, option_value
 from vdom.props import _kinds, prop_kind, attr_value, norm_class, norm_style, style_value
 from vdom.props import ATTR, CLASS, STYLE, EVENT
 from vdom.elements import element_ns, child_ns, RAW_TEXT, RCDATA
@@ -49,10 +49,10 @@ _ELEMENT = 0
 _MARKED = 1
 _BARE = 2
 # Element state that no attribute carries in the DOM: always set (as the DOM renderer sets
-# it, a property), and a ``<select>``'s ``value``.  ``value``, ``checked`` and ``selected``
-# of other elements are left alone when the attribute matches (a ``<textarea>``'s value:
-# its content): that is only the default, and the property holds what the user typed or
-# ticked before hydration.
+# it, a property).  ``value``, ``checked`` and ``selected`` are left alone when the markup
+# already says the same (the attribute; a ``<textarea>``'s content; for a ``<select>``'s
+# ``value``, its option marked ``selected``): that is only the default, and the property
+# holds what the user typed, ticked or chose before hydration.
 _STATE = {"selectedIndex": 1, "muted": 1, "indeterminate": 1}
 _VALUE_PROPERTY = {"select": 1}
 _NEWLINE_DROPPED = {"pre": 1, "textarea": 1, "listing": 1}
@@ -81,6 +81,7 @@ class Hydration:
         self.typ = 0       # skip()'s other results
         self.anchor = None
         self.hooks = []    # adopted VNodes with a create hook, run after the walk (see props)
+        self.selects = []  # [select host, its value, markup marks it] (see props, finish_selects)
         self.tc = getattr(r, "text_content", None)  # optional: an element's text in one read
         self.attrs = r.attributes
 
@@ -522,7 +523,10 @@ class Hydration:
                             self.mismatch("value", v, "%r, expected %r" % (_short(t), _short(x)))
                         r.set_attribute(el, name, x)
                         continue
-                    if name in _STATE or (name == "value" and v.tag in _VALUE_PROPERTY):
+                    if name == "value" and v.tag in _VALUE_PROPERTY:
+                        self.selects.append([el, x, False])  # set after the walk unless marked
+                        continue
+                    if name in _STATE:
                         r.set_attribute(el, name, x)  # a DOM property only
                         continue
                     if d == x or (x is True and d == ""):
@@ -561,7 +565,12 @@ class Hydration:
                     p.inserted.append(v)
         for name in dom:
             if name == "selected" and v.tag == "option":
-                continue  # hydratable markup marks the option a <select>'s value picks
+                # Hydratable markup marks the option its <select>'s value picks (selects do
+                # not nest: the last one begun holds this option).
+                sel = self.selects[-1] if self.selects else None
+                if sel is not None and not sel[2] and option_value(v) == sel[1]:
+                    sel[2] = True
+                continue
             self.mismatch("attribute", v, "%s=%r, expected none" % (name, _short(dom[name])))
             r.remove_attribute(el, name)
 
@@ -653,6 +662,11 @@ def hydrate(patcher, container, vnodes, ns, warn=None):
     """
     h = Hydration(patcher, warn)
     h.run(container, vnodes, ns)
+    # A <select>'s value is set only when its markup did not mark that option: else the
+    # option the user chose before hydration stays (the replayed change reads it).
+    for sel in h.selects:
+        if not sel[2]:
+            patcher.r.set_attribute(sel[0], "value", sel[1])
     # Create hooks after the walk (children first, as a mount runs them): user code that
     # changes the DOM cannot run while the walk reads it.
     hooks = h.hooks

@@ -7,7 +7,7 @@ identity (``old.props is new.props``) and stores host nodes on VNodes.
 """
 
 from vdom.props import _kinds, prop_kind, norm_class, check_style, check_name, EVENT, CLASS, STYLE, KEY
-from vdom.props import ATTR, HOOK
+from vdom.props import ATTR, HOOK, attr_value
 from vdom.elements import VOID, canonical_tag, attr_risk, check_url_attr, check_code_attr, check_script
 
 TEXT = "#text"
@@ -696,3 +696,21 @@ def as_vnode(value, where="render"):
     v = VNode(Fragment, None, ch, None, True if _deep[0] else None)
     v.slot = 0
     return v
+
+
+def option_value(v):
+    """An ``<option>`` VNode's value as a browser reads it: its ``value`` prop, else its
+    text with whitespace collapsed (None when it cannot be told without rendering)."""
+    props = v.props
+    if props is not None and props.get("value") is not None:
+        x = attr_value("value", props["value"])
+        return "" if x is True else x
+    t = v.text
+    if t.__class__ is not str:
+        parts = []
+        for c in v.children or ():
+            if c.tag != TEXT:
+                return None
+            parts.append(c.text)
+        t = "".join(parts)
+    return " ".join(t.split())

@@ -197,24 +197,6 @@ def test_prerendered_app_shows_first_then_hydrates_with_no_node_created(browser,
     ctx.close()
 
 
-def test_a_config_that_names_the_other_interpreter_is_explained(browser, built_app, tmp_path):
-    """The loader's check: a Pyodide page given MicroPython's config says so in the page."""
-    ctx = browser.new_context()
-    watch = Watch(ctx, built_app)
-
-    def swap(route):
-        route.fulfill(path=None, status=200, content_type="application/json",
-                      body='{"interpreter": "./interpreters/micropython/micropython.mjs", "files": {}}')
-
-    ctx.route("**/pyscript-py.json", swap)
-    page = watch.page(ctx)
-    page.goto(built_app + "/?py")
-    page.wait_for_selector(".pyvdom-config-error", timeout=READY)
-    text = page.text_content(".pyvdom-config-error")
-    assert "names the MicroPython interpreter" in text and 'type="py"' in text and "pyodide.mjs" in text
-    ctx.close()
-
-
 # -- dev -----------------------------------------------------------------------------------
 
 @pytest.fixture
@@ -232,6 +214,26 @@ def dev_server(tmp_path):
     yield m.group(1), app
     proc.terminate()
     proc.wait(timeout=10)
+
+
+def test_a_config_that_names_the_other_interpreter_is_explained(browser, dev_server):
+    """The loader's check (of config files: a build passes its own inline): a Pyodide page given
+    MicroPython's config says so in the page."""
+    url, app = dev_server
+    ctx = browser.new_context()
+    watch = Watch(ctx, url)
+
+    def swap(route):
+        route.fulfill(path=None, status=200, content_type="application/json",
+                      body='{"interpreter": "./interpreters/micropython/micropython.mjs", "files": {}}')
+
+    ctx.route("**/config-py.json", swap)
+    page = watch.page(ctx)
+    page.goto(url + "/?py")
+    page.wait_for_selector(".pyvdom-config-error", timeout=READY)
+    text = page.text_content(".pyvdom-config-error")
+    assert "names the MicroPython interpreter" in text and 'type="py"' in text and "pyodide.mjs" in text
+    ctx.close()
 
 
 def test_dev_reloads_on_change_and_shows_syntax_errors_until_fixed(browser, dev_server):
@@ -296,6 +298,47 @@ def test_pwa_example_is_installable_and_starts_offline(browser, tmp_path):
         page.click("#add")
         page.wait_for_selector("#notes li .text:text-is('Offline note')")
         assert not blocked and not errors, (blocked, errors)
+    finally:
+        ctx.close()
+        srv.server_close()
+
+
+def test_pwa_with_prerendered_routes_opens_a_deep_link_offline(browser, tmp_path):
+    # `new`'s app with html5 links, built with --pwa --prerender: about/index.html is precached
+    # as ./about/, so /about/ and /about open offline, hydrate, and the app works.
+    app = str(tmp_path / "deep")
+    assert cli(["new", app]) == 0
+    with open(os.path.join(app, "app.py")) as f:
+        src = f.read()
+    assert 'link_mode="hash"' in src
+    with open(os.path.join(app, "app.py"), "w") as f:
+        f.write(src.replace('link_mode="hash"', 'link_mode="html5"'))
+    out = str(tmp_path / "dist")
+    assert cli(["build", app, "-o", out, "--pwa", "--prerender", "-q"]) == 0
+    assert os.path.exists(os.path.join(out, "about", "index.html"))
+    with open(os.path.join(out, "sw.js")) as f:
+        assert '"./about/"' in f.read()
+    srv = appkit.serve_static(out)
+    origin = "http://127.0.0.1:%d" % srv.server_address[1]
+    ctx = browser.new_context()
+    try:
+        watch = Watch(ctx, origin)
+        page = watch.page(ctx)
+        page.goto(origin + "/")
+        page.wait_for_selector("#app h1", timeout=READY)
+        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=READY)
+        ctx.set_offline(True)
+        srv.shutdown()
+        srv.server_close()
+        for path in ("/about/", "/about"):
+            page.goto(origin + path)
+            assert page.text_content("#app h1") == "About"          # the prerendered page, from the cache
+            page.wait_for_function("document.body.hasAttribute('data-py-ready') || !!window.pyvdomEarly")
+        page.click("nav a:text-is('Home')")
+        page.wait_for_selector("h1:text-is('Hello, world!')", timeout=READY)
+        page.click("button.counter")
+        page.wait_for_selector("button.counter:text-is('Clicks: 1')")
+        watch.check()
     finally:
         ctx.close()
         srv.server_close()

@@ -302,6 +302,38 @@ def test_ticked_checkbox_survives_hydration():
     assert c.children[0].checked is True
 
 
+def _select(v):
+    return h("select", {"value": v}, h("option", {"value": "a"}, "A"),
+             h("optgroup", None, h("option", {"value": "b"}, "B")), h("option", None, " c "))
+
+
+def test_chosen_option_survives_hydration():
+    r, c = load(render_to_string(_select("b"), hydratable=True))
+    sel = c.children[0]
+    sel.value = "c"  # the user chose another option before the interpreter was ready
+    rep = create_root(r, c).hydrate(_select("b"))
+    assert sel.value == "c" and rep["created"] == 0
+    assert not [op for op in r.ops if op[0] == "set_attribute"], r.ops
+
+
+def test_select_value_is_set_when_the_markup_marks_another_option():
+    r, c = load(render_to_string(_select("a"), hydratable=True))
+    sel = c.children[0]
+    root = create_root(r, c)
+    root.hydrate(_select("b"))
+    assert sel.value == "b"
+    root.render(_select("c"))
+    assert sel.value == "c"
+
+
+def test_select_value_is_set_over_plain_markup():
+    r, c = load('<select><option value="a">A</option><option value="b">B</option></select>')
+    sel = c.children[0]
+    create_root(r, c).hydrate(h("select", {"value": "b"}, h("option", {"value": "a"}, "A"),
+                                h("option", {"value": "b"}, "B")))
+    assert sel.value == "b"
+
+
 def test_state_properties_are_set():
     build = lambda: h("select", {"selectedIndex": 1}, h("option", None, "a"), h("option", None, "b"))
     r, c, root, rep, msgs, before = hydrate(render_to_string(build(), hydratable=True), build())

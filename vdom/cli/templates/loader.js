@@ -42,7 +42,19 @@
     add("link", attrs, (e) => document.head.append(e));
   }
   add("link", { rel: "stylesheet", href: abs(S.css) }, (e) => document.head.append(e));
-  const script = add("script", { type, config: abs(S.configs[type]) }, (e) => me.after(e));
+  // `build` gives the config itself (S.configData): passed inline, its URLs made absolute, since
+  // PyScript resolves a config's URLs against the address, not the page's <base> (a prerendered
+  // route's page, route/index.html, would ask for route/interpreters/...); and no request for it.
+  const data = S.configData && S.configData[type];
+  let config = abs(S.configs[type]);
+  if (data) {
+    const c = Object.assign({}, data), files = {};
+    if (c.interpreter) c.interpreter = abs(c.interpreter);
+    for (const k in c.files || {}) files[abs(k)] = c.files[k];
+    c.files = files;
+    config = JSON.stringify(c);
+  }
+  const script = add("script", { type, config }, (e) => me.after(e));
   if (S.mainCode) script.textContent = S.mainCode;   // no request for the entry module
   else script.setAttribute("src", abs(S.main));
   if (bundle) {
@@ -79,8 +91,9 @@
     p.textContent = msg;
     box.replaceChildren(p);
   };
-  // The check runs beside PyScript's own fetch of the config (the HTTP cache serves one of them).
-  fetch(abs(S.configs[type])).then((r) => r.json()).then((cfg) => {
+  // The check runs beside PyScript's own fetch of the config (the HTTP cache serves one of them);
+  // a config the build gave inline names the right interpreter.
+  if (!data) fetch(abs(S.configs[type])).then((r) => r.json()).then((cfg) => {
     const url = String(cfg.interpreter || "");
     const isMpy = /micropython/i.test(url), isPy = /pyodide/i.test(url);
     if ((type === "py" && isMpy) || (type === "mpy" && isPy)) {

@@ -20,10 +20,15 @@ self.addEventListener("fetch", (event) => {
   const req = event.request;
   if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
   // The page is the same for ?mpy and ?py: a navigation matches the cached page without its query.
+  // A prerendered route's page is cached as ROUTE/; a navigation to ROUTE (no slash) matches it.
   const nav = req.mode === "navigate";
+  const url = new URL(req.url);
+  const folder = nav && !url.pathname.endsWith("/") ? url.origin + url.pathname + "/" : null;
   event.respondWith(caches.open(VERSION).then((cache) =>
-    cache.match(req, { ignoreSearch: nav }).then((hit) => hit || fetch(req).then((res) => {
-      if (res.ok && res.type === "basic") cache.put(req, res.clone());
-      return res;
-    }))));
+    cache.match(req, { ignoreSearch: nav })
+      .then((hit) => hit || (folder ? cache.match(folder, { ignoreSearch: true }) : undefined))
+      .then((hit) => hit || fetch(req).then((res) => {
+        if (res.ok && res.type === "basic") cache.put(req, res.clone());
+        return res;
+      }))));
 });
