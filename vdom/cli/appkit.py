@@ -271,8 +271,11 @@ def config(interpreter_url, files):
 def loader_js(settings):
     """``pyvdom.js``: the page's classic script that picks the interpreter (``?py``: Pyodide,
     else MicroPython) and starts PyScript (templates/loader.js, with ``settings``)."""
+    from renderers.dom import _GUARDS_JS
+
     with open(os.path.join(TEMPLATES, "loader.js")) as f:
         src = f.read()
+    src = src.replace("/*GUARDS*/", _GUARDS_JS)
     return src.replace("/*SETTINGS*/{}", json.dumps(settings, sort_keys=True))
 
 

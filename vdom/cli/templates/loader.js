@@ -10,6 +10,9 @@
 // hook PyScript's start-up)
 // and checks, while PyScript starts, that the config names the interpreter of the script's type
 // (PyScript itself fails with "e is not a function" when a Pyodide page gets MicroPython's).
+// The DomRenderer's guards (renderers/dom.py, _GUARDS_JS), defined here so that under MicroPython
+// it need not add its inline script while the app starts.
+if (!window.__pyvdomGuards) /*GUARDS*/
 (() => {
   const S = /*SETTINGS*/{};
   const NAMES = { mpy: "MicroPython", py: "Pyodide" };
