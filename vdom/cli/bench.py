@@ -32,7 +32,8 @@ MicroPython the bytes per VNode of the initial tree (gc.mem_alloc deltas).
 
 MicroPython and Pyodide run under Node.js from the npm packages
 @micropython/micropython-webassembly-pyscript and pyodide, found in a node_modules folder in the
-current directory or above (or --node-modules DIR). Install them with:
+current directory or above (or --node-modules DIR); else, as `dev` and `build` find them, in
+pyvdom's checkout or its cache, where `npm ci` installs the pinned versions on first use. By hand:
   npm install @micropython/micropython-webassembly-pyscript@1.27.0 pyodide@314.0.7
 """
 
@@ -146,6 +147,12 @@ def locate(interps, node_modules=None):
             raise CliError("--node-modules %s: no such folder" % node_modules)
     else:
         nm = find_node_modules()
+        if nm is None or [i for i in wasm if not os.path.exists(os.path.join(nm, *_ENTRY[i]))]:
+            # As `dev` and `build`: pyvdom's checkout, or its cache, where `npm ci` installs
+            # the pinned packages on first use.
+            from vdom.cli import appkit
+
+            nm = appkit.find_node_modules()
     missing = [i for i in wasm if nm is None or not os.path.exists(os.path.join(nm, *_ENTRY[i]))]
     if missing:
         where = ("in %s" % nm) if nm else "in any node_modules folder from %s upward" % os.getcwd()
