@@ -213,6 +213,27 @@ _READ_JS = (
     " return JSON.stringify(out) },"
     "all: function () { var r = last; last = []; return r } } })();")
 
+# Hydration's fast path (``match_tree``, see vdom/hydrate_fast.py): compares the container's
+# subtree with the VNodes' description in one call and returns the host nodes in its order, or
+# false at the first difference.  Installed like the read helper.
+_MATCH = "__pyvdomMatch"
+_MATCH_JS = (
+    "window.__pyvdomMatch = function (root, s) { var t = s.split('\\x1f'), i = 0, out = [];"
+    "function kids(el, n) { var c = el.childNodes, k; if (c.length !== n) return false;"
+    " for (k = 0; k < n; k++) if (!node(c[k])) return false; return true }"
+    "function node(c) { var tok = t[i++], k, n, a, x, cn;"
+    " if (tok === '#') { if (c.nodeType !== 3 || c.data !== t[i++]) return false; out.push(c); return true }"
+    " if (tok === '@') { x = out[+t[i++]];"
+    "  if (c.nodeType !== 1 || !x || c.outerHTML !== x.outerHTML) return false; out.push(c); return true }"
+    " if (c.nodeType !== 1 || c.localName !== tok || c.namespaceURI !== 'http://www.w3.org/1999/xhtml') return false;"
+    " out.push(c); n = +t[i++]; a = c.attributes; if (a.length !== n) return false;"
+    " for (k = 0; k < n; k++) { x = t[i++]; if (c.getAttribute(x) !== t[i++]) return false }"
+    " x = t[i++];"
+    " if (x === '=') { cn = c.childNodes; x = t[i++];"
+    "  return cn.length === 1 && cn[0].nodeType === 3 && cn[0].data === x }"
+    " return kids(c, +x) }"
+    "return kids(root, +t[i++]) && i === t.length ? out : false };")
+
 
 class IdleGC:
     """Runs MicroPython's garbage collection right after the next paint (see the module docs).
@@ -689,6 +710,22 @@ class DomRenderer(Renderer):
         else:
             nodes = [arr[i] for i in range(len(desc))]
         return nodes, desc
+
+    # Hydration's fast path (vdom/hydrate_fast.py): the whole match in one call.
+    tree_match = True
+
+    def match_tree(self, container, description):
+        """The host nodes matching ``description`` under ``container``, in its order, or None
+        at the first difference (or where the page refuses the inline helper)."""
+        helper = self._inline_helper(_MATCH, _MATCH_JS)
+        if helper is None:
+            return None
+        got = helper(container, description)
+        if got is False or got is None:
+            return None
+        if _PYODIDE:
+            return got.to_py(depth=1)
+        return [got[i] for i in range(got.length)]
 
     def child_nodes(self, node):
         nodes = node.childNodes

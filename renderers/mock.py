@@ -449,6 +449,69 @@ class MockRenderer(Renderer):
                     st.append(x.children[i])
         return nodes, desc
 
+    # Hydration's fast path (vdom/hydrate_fast.py) is the DOM renderer's; a subclass with
+    # tree_match = True takes it here too (tests cover both paths).
+    tree_match = False
+
+    def match_tree(self, container, description):
+        """The nodes matching ``description`` (see vdom/hydrate_fast.py) under ``container``,
+        in its order, or None at the first difference; what the DOM renderer's JS does."""
+        t = description.split("\x1f")
+        i = 1
+        out = []
+        if len(container.children) != int(t[0]):
+            return None
+        stack = [[container.children, 0]]
+        while stack:
+            f = stack[-1]
+            kids = f[0]
+            if f[1] >= len(kids):
+                stack.pop()
+                continue
+            c = kids[f[1]]
+            f[1] += 1
+            tok = t[i]
+            i += 1
+            if tok == "#":
+                if c.tag is not None or c.text != t[i]:
+                    return None
+                i += 1
+                out.append(c)
+                continue
+            if tok == "@":
+                k = int(t[i])
+                i += 1
+                if c.tag is None or c.tag[:1] == "#" or k >= len(out) or to_html(c) != to_html(out[k]):
+                    return None
+                out.append(c)
+                continue
+            if c.tag != tok or c.namespace is not None:
+                return None
+            out.append(c)
+            n = int(t[i])
+            i += 1
+            a = c.attributes
+            if len(a) != n:
+                return None
+            for _ in range(n):
+                if a.get(t[i]) != t[i + 1]:
+                    return None
+                i += 2
+            x = t[i]
+            i += 1
+            ch = c.children
+            if x == "=":
+                x = t[i]
+                i += 1
+                if len(ch) != 1 or ch[0].tag is not None or ch[0].text != x:
+                    return None
+                continue
+            if len(ch) != int(x):
+                return None
+            if ch:
+                stack.append([ch, 0])
+        return out if i == len(t) else None
+
     def text_content(self, el):
         parts = []
         for c in el.children:

@@ -660,6 +660,13 @@ def hydrate(patcher, container, vnodes, ns, warn=None):
     split or empty texts markup cannot hold), ``mounted`` subtrees made
     afresh for mismatches, ``removed`` extra hosts, ``mismatches``.
     """
+    if ns is None and getattr(patcher.r, "tree_match", False):
+        # The markup matches exactly (the common case): one renderer call checks it all.
+        from vdom.hydrate_fast import try_match
+
+        rep = try_match(patcher, container, vnodes)
+        if rep is not None:
+            return rep
     h = Hydration(patcher, warn)
     h.run(container, vnodes, ns)
     # A <select>'s value is set only when its markup did not mark that option: else the

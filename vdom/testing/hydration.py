@@ -77,15 +77,26 @@ def unmatchable(nodes):
     return n
 
 
-def load(html, renderer_class=MockRenderer):
+class TreeMatchMock(MockRenderer):
+    """A MockRenderer that takes hydration's fast path (``match_tree``), as the DOM renderer does."""
+
+    tree_match = True
+
+
+# The renderer class ``load`` and ``check_hydrate`` use by default: MockRenderer (the walk);
+# a suite sets TreeMatchMock to run every case through the fast path as well.
+RENDERER_CLASS = MockRenderer
+
+
+def load(html, renderer_class=None):
     """A logging mock renderer and a container holding ``html`` parsed (no op logged)."""
-    r = renderer_class()
+    r = (renderer_class or RENDERER_CLASS)()
     c = r.create_container()
     r.load_html(c, html)
     return r, c
 
 
-def check_hydrate(server, client=None, then=None, warn=None, renderer_class=MockRenderer):
+def check_hydrate(server, client=None, then=None, warn=None, renderer_class=None):
     """Hydrate ``client`` over ``server``'s markup and check the result (see the module docs).
 
     ``renderer_class``: a MockRenderer subclass (e.g. one with ``bulk_reads = True``)."""

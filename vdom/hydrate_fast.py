@@ -1,0 +1,203 @@
+"""Hydration's fast path: the whole match checked by the renderer in one call.
+
+When the server's markup is exactly what the VNodes render to (the common
+case), hydrating is only "give every VNode its host node".  Walking the host
+tree from Python costs several renderer calls per node (each a JS crossing in a
+browser, ~35 a table row); here Python describes the VNodes once, as one
+string, the renderer's ``match_tree(container, description)`` compares the
+host tree with it (in JS for the DOM renderer) and returns the hosts in the
+VNodes' order, or None at the first difference.  Python then sets ``el`` on
+each VNode and attaches the listeners: no reads, no writes.
+
+Only trees whose markup is unambiguous take this path: elements with plain
+attributes, classes and listeners, text content, single text nodes and
+``static()`` uses.  Anything else (fragments, memos, raw HTML, styles, hooks,
+element state kept as properties, SVG/MathML, adjacent or empty text nodes,
+the newline ``<pre>`` drops) makes ``describe`` give up, and any difference
+in the markup (whitespace between elements, a wrong attribute) makes the
+renderer answer None: ``vdom.hydrate`` then walks as before and repairs.
+Nothing is changed before the match is known, so falling back is safe.
+
+The description is the tokens of a pre-order walk joined by ``SEP`` (U+001F, the unit
+separator; not NUL, which MicroPython's strings end at when they cross into JS; a text or
+value holding it is left to the walk):
+an element is ``tag, attribute count, (name, value)*`` then either ``"="``
+and its text content or the number of its children, followed by them; a text
+node is ``"#", text``; a ``static()`` use after its first is ``"@"`` and the
+index (in the returned list) of the first use's host, whose outer HTML it
+must equal.  The whole is preceded by the container's child count.
+"""
+
+from vdom.vnode import TEXT, STATIC, clone
+from vdom.props import _kinds, prop_kind, attr_value, norm_class
+from vdom.props import ATTR, KEY, CLASS, EVENT
+
+# Props this path leaves to the walk: element state set as a property, and the
+# values the walk compares specially.
+SEP = "\x1f"
+_STATE = {"selectedIndex": 1, "muted": 1, "indeterminate": 1}
+_SPECIAL_TAGS = {"pre": 1, "textarea": 1, "listing": 1, "select": 1, "svg": 1, "math": 1,
+                 "template": 1}
+
+
+class _GiveUp(Exception):
+    pass
+
+
+def describe(vnodes):
+    """``(tokens, order, events, wraps)`` for the list ``vnodes``, or None when the tree
+    has something only the walk handles.  ``order``: the VNodes in the order of the
+    hosts ``match_tree`` returns; ``events``: ``[vnode, name, handler, ...]``;
+    ``wraps``: ``[static use, the VNode whose host it takes, ...]``."""
+    try:
+        return _describe(vnodes)
+    except _GiveUp:
+        return None
+
+
+def _describe(vnodes):
+    # Written for MicroPython: no per-node allocation but the tokens, table lookups for
+    # counts, children pushed with one extend.  Adjacent or empty text nodes need no check
+    # here: the markup has a comment there, which the match refuses (the walk handles it).
+    out = [_count(len(vnodes))]
+    ap = out.append
+    order = []
+    oap = order.append
+    events = []
+    wraps = []
+    firsts = {}  # id(Static) -> index in order of its first use's host
+    kinds = _kinds
+    counts = _COUNTS
+    give_up = _GIVE_UP
+    stack = list(vnodes)
+    stack.reverse()
+    pop = stack.pop
+    extend = stack.extend
+    while stack:
+        v = pop()
+        if v.el is not None:
+            raise _GiveUp()  # rendered elsewhere already: the walk mounts a copy
+        tag = v.tag
+        if tag == TEXT:
+            t = v.text
+            if SEP in t:
+                raise _GiveUp()
+            ap("#")
+            ap(t)
+            oap(v)
+            continue
+        if tag == STATIC:
+            k = id(v.props)
+            first = firsts.get(k)
+            if first is not None:
+                ap("@")
+                ap(str(first))
+                oap(v)
+                continue
+            firsts[k] = len(order)
+            node = clone(v.props.node)
+            wraps.append(v)
+            wraps.append(node)
+            v = node
+            tag = v.tag
+        if tag in give_up:
+            raise _GiveUp()  # memo, fragment, raw HTML, or an element the walk treats apart
+        oap(v)
+        ap(tag)
+        props = v.props
+        if props:
+            n_at = len(out)
+            ap("0")  # the attribute count, set below
+            n = 0
+            for name in props:
+                k = kinds.get(name)
+                if k is None:
+                    k = prop_kind(name)
+                if k == KEY:
+                    continue
+                value = props[name]
+                if k == ATTR:
+                    if name in _STATE:
+                        raise _GiveUp()
+                    if value.__class__ is not str:
+                        value = attr_value(name, value)
+                        if value is None:
+                            continue
+                        if value is True:
+                            value = ""
+                    if SEP in value:
+                        raise _GiveUp()
+                    ap(name)
+                    ap(value)
+                    n += 1
+                elif k == CLASS:
+                    if value.__class__ is not str:
+                        value = norm_class(value)
+                    if value:
+                        ap("class")
+                        ap(value)
+                        n += 1
+                elif k == EVENT:
+                    if value is not None:
+                        events.append(v)
+                        events.append(name)
+                        events.append(value)
+                else:
+                    raise _GiveUp()  # style, hook, ref...: the walk's
+            if n:
+                out[n_at] = counts[n] if n < 64 else str(n)
+        else:
+            ap("0")
+        t = v.text
+        if t.__class__ is str:
+            if not t:
+                ap("0")
+            elif SEP in t:
+                raise _GiveUp()
+            else:
+                ap("=")
+                ap(t)
+            continue
+        ch = v.children
+        if not ch:
+            ap("0")
+            continue
+        n = len(ch)
+        ap(counts[n] if n < 64 else str(n))
+        extend(reversed(ch))
+    return out, order, events, wraps
+
+
+def _count(n):
+    return _COUNTS[n] if n < 64 else str(n)
+
+
+_COUNTS = [str(i) for i in range(64)]
+_GIVE_UP = {"#fragment": 1, "#memo": 1, "#raw": 1}
+for _t in _SPECIAL_TAGS:
+    _GIVE_UP[_t] = 1
+
+
+def try_match(patcher, container, vnodes):
+    """Hydrate ``vnodes`` over ``container`` in one ``match_tree`` call when the markup
+    matches exactly; the report, or None (nothing was changed: walk instead)."""
+    r = patcher.r
+    d = describe(vnodes)
+    if d is None:
+        return None
+    tokens, order, events, wraps = d
+    hosts = r.match_tree(container, SEP.join(tokens))
+    if hosts is None:
+        return None
+    n = len(order)
+    if len(hosts) != n:
+        return None
+    for k in range(n):
+        order[k].el = hosts[k]
+    for k in range(0, len(wraps), 2):
+        wraps[k].el = wraps[k + 1].el
+    listener = patcher._listener
+    for k in range(0, len(events), 3):
+        v = events[k]
+        listener(v, v.el, events[k + 1], events[k + 2])
+    return {"adopted": n, "created": 0, "mounted": 0, "removed": 0, "mismatches": 0}
