@@ -218,19 +218,20 @@ _READ_JS = (
 # false at the first difference.  Installed like the read helper.
 _MATCH = "__pyvdomMatch"
 _MATCH_JS = (
-    "window.__pyvdomMatch = function (root, s) { var t = s.split('\\x1f'), i = 0, out = [];"
-    "function kids(el, n) { var c = el.childNodes, k; if (c.length !== n) return false;"
-    " for (k = 0; k < n; k++) if (!node(c[k])) return false; return true }"
-    "function node(c) { var tok = t[i++], k, n, a, x, cn;"
+    "window.__pyvdomMatch = function (root, s) { var t = s.split('\\x1f'), i = 0, out = [], first = {};"
+    "function kids(el, n) { var c = el.firstChild, k = 0;"
+    " for (; c !== null; c = c.nextSibling) { if (k++ >= n || !node(c)) return false } return k === n }"
+    "function node(c) { var tok = t[i++], k, n, a, x;"
     " if (tok === '#') { if (c.nodeType !== 3 || c.data !== t[i++]) return false; out.push(c); return true }"
-    " if (tok === '@') { x = out[+t[i++]];"
-    "  if (c.nodeType !== 1 || !x || c.outerHTML !== x.outerHTML) return false; out.push(c); return true }"
+    " if (tok === '@') { k = t[i++]; x = first[k];"
+    "  if (x === undefined) { x = first[k] = out[+k]; if (!x) return false }"
+    "  if (!c.isEqualNode(x)) return false; out.push(c); return true }"
     " if (c.nodeType !== 1 || c.localName !== tok || c.namespaceURI !== 'http://www.w3.org/1999/xhtml') return false;"
     " out.push(c); n = +t[i++]; a = c.attributes; if (a.length !== n) return false;"
     " for (k = 0; k < n; k++) { x = t[i++]; if (c.getAttribute(x) !== t[i++]) return false }"
     " x = t[i++];"
-    " if (x === '=') { cn = c.childNodes; x = t[i++];"
-    "  return cn.length === 1 && cn[0].nodeType === 3 && cn[0].data === x }"
+    " if (x === '=') { a = c.firstChild; x = t[i++];"
+    "  return a !== null && a === c.lastChild && a.nodeType === 3 && a.data === x }"
     " return kids(c, +x) }"
     "return kids(root, +t[i++]) && i === t.length ? out : false };")
 
@@ -725,7 +726,7 @@ class DomRenderer(Renderer):
             return None
         if _PYODIDE:
             return got.to_py(depth=1)
-        return [got[i] for i in range(got.length)]
+        return list(got)  # MicroPython: iterating the array is ~3x faster than indexing it
 
     def child_nodes(self, node):
         nodes = node.childNodes

@@ -66,9 +66,21 @@ def _describe(vnodes):
     events = []
     wraps = []
     firsts = {}  # id(Static) -> index in order of its first use's host
+    # Globals as locals: each global read is a dict lookup on MicroPython.
     kinds = _kinds
     counts = _COUNTS
     give_up = _GIVE_UP
+    state = _STATE
+    sep = SEP
+    text_tag = TEXT
+    static_tag = STATIC
+    key_kind = KEY
+    attr_kind = ATTR
+    class_kind = CLASS
+    event_kind = EVENT
+    string = str
+    shared = {}  # id(props dict) -> its tokens, for dicts without keys or listeners
+    extend_out = out.extend
     stack = list(vnodes)
     stack.reverse()
     pop = stack.pop
@@ -78,20 +90,20 @@ def _describe(vnodes):
         if v.el is not None:
             raise _GiveUp()  # rendered elsewhere already: the walk mounts a copy
         tag = v.tag
-        if tag == TEXT:
+        if tag == text_tag:
             t = v.text
-            if SEP in t:
+            if sep in t:
                 raise _GiveUp()
             ap("#")
             ap(t)
             oap(v)
             continue
-        if tag == STATIC:
+        if tag == static_tag:
             k = id(v.props)
             first = firsts.get(k)
             if first is not None:
                 ap("@")
-                ap(str(first))
+                ap(string(first))
                 oap(v)
                 continue
             firsts[k] = len(order)
@@ -106,53 +118,62 @@ def _describe(vnodes):
         ap(tag)
         props = v.props
         if props:
-            n_at = len(out)
-            ap("0")  # the attribute count, set below
-            n = 0
-            for name in props:
-                k = kinds.get(name)
-                if k is None:
-                    k = prop_kind(name)
-                if k == KEY:
-                    continue
-                value = props[name]
-                if k == ATTR:
-                    if name in _STATE:
-                        raise _GiveUp()
-                    if value.__class__ is not str:
-                        value = attr_value(name, value)
-                        if value is None:
-                            continue
-                        if value is True:
-                            value = ""
-                    if SEP in value:
-                        raise _GiveUp()
-                    ap(name)
-                    ap(value)
-                    n += 1
-                elif k == CLASS:
-                    if value.__class__ is not str:
-                        value = norm_class(value)
-                    if value:
-                        ap("class")
+            got = shared.get(id(props))
+            if got is not None:
+                extend_out(got)  # a props dict elements share (a constant): its tokens again
+            else:
+                n_at = len(out)
+                ap("0")  # the attribute count, set below
+                n = 0
+                cache = True
+                for name in props:
+                    k = kinds.get(name)
+                    if k is None:
+                        k = prop_kind(name)
+                    if k == key_kind:
+                        cache = False  # keys differ: this dict is this element's own
+                        continue
+                    value = props[name]
+                    if k == attr_kind:
+                        if name in state:
+                            raise _GiveUp()
+                        if value.__class__ is not string:
+                            value = attr_value(name, value)
+                            if value is None:
+                                continue
+                            if value is True:
+                                value = ""
+                        if sep in value:
+                            raise _GiveUp()
+                        ap(name)
                         ap(value)
                         n += 1
-                elif k == EVENT:
-                    if value is not None:
-                        events.append(v)
-                        events.append(name)
-                        events.append(value)
-                else:
-                    raise _GiveUp()  # style, hook, ref...: the walk's
-            if n:
-                out[n_at] = counts[n] if n < 64 else str(n)
+                    elif k == class_kind:
+                        if value.__class__ is not string:
+                            value = norm_class(value)
+                        if value:
+                            ap("class")
+                            ap(value)
+                            n += 1
+                    elif k == event_kind:
+                        if value is not None:
+                            cache = False  # listeners are recorded per VNode
+                            events.append(v)
+                            events.append(name)
+                            events.append(value)
+                    else:
+                        raise _GiveUp()  # style, hook, ref...: the walk's
+                if n:
+                    out[n_at] = counts[n] if n < 64 else string(n)
+                if cache:
+                    shared[id(props)] = out[n_at:]
         else:
             ap("0")
         t = v.text
-        if t.__class__ is str:
+        if t.__class__ is string:
             if not t:
                 ap("0")
-            elif SEP in t:
+            elif sep in t:
                 raise _GiveUp()
             else:
                 ap("=")
@@ -163,7 +184,7 @@ def _describe(vnodes):
             ap("0")
             continue
         n = len(ch)
-        ap(counts[n] if n < 64 else str(n))
+        ap(counts[n] if n < 64 else string(n))
         extend(reversed(ch))
     return out, order, events, wraps
 
@@ -181,12 +202,11 @@ for _t in _SPECIAL_TAGS:
 def try_match(patcher, container, vnodes):
     """Hydrate ``vnodes`` over ``container`` in one ``match_tree`` call when the markup
     matches exactly; the report, or None (nothing was changed: walk instead)."""
-    r = patcher.r
     d = describe(vnodes)
     if d is None:
         return None
     tokens, order, events, wraps = d
-    hosts = r.match_tree(container, SEP.join(tokens))
+    hosts = patcher.r.match_tree(container, SEP.join(tokens))
     if hosts is None:
         return None
     n = len(order)
