@@ -92,3 +92,34 @@ def test_hydrate_repairs_a_mismatch(page, origin, configs, interp):
     assert page.inner_text("h1") == "Other title"
     page.click("#inc")
     assert page.inner_text("#page p") == "count: 1"
+
+
+_MARK_FAST = """() => { let n = 0;
+  const walk = (node) => { node.__server = ++n; node.childNodes.forEach(walk); };
+  document.getElementById('fast').childNodes.forEach(walk); return n; }"""
+_UNMARKED_FAST = """() => { const out = [];
+  const walk = (node) => { if (!node.__server) out.push(node.nodeName); node.childNodes.forEach(walk); };
+  document.getElementById('fast').childNodes.forEach(walk); return out; }"""
+
+
+@pytest.mark.parametrize("interp", ["mpy", "py"])
+def test_a_matching_table_takes_the_fast_path(page, origin, configs, interp):
+    # vdom/hydrate_fast.py: one match_tree call (the DOM renderer's JS helper) adopts the
+    # whole table; listeners attached, nothing created or written, later renders patch it.
+    page.goto("%s/tests/browser/pages/hydrate.html?%s" % (origin, interp))
+    page.wait_for_selector("body[data-ready]", state="attached", timeout=60_000)
+    assert _step(page, "hydrate")["ok"]                   # the page's own root (its handler counts)
+    assert _step(page, "fast_load")["ok"]
+    assert page.evaluate(_MARK_FAST) > 400
+    r = _step(page, "fast_hydrate")
+    assert r["ok"] and r["matched"] is True, r
+    assert r["report"] == {"adopted": 50 * 5 + 2 + 2, "created": 0, "mounted": 0, "removed": 0,
+                           "mismatches": 0}, r
+    assert r["creates"] == 0 and r["calls"] == 50, r   # one add_listener per row, no other call
+    assert page.evaluate(_UNMARKED_FAST) == []
+    page.click("#f7")
+    assert page.inner_text("#page p") == "count: 1"       # the row's listener runs the page's handler
+    assert _step(page, "fast_patch")["ok"]
+    assert page.inner_text("#f7 a") == "y 7"
+    # patched in place: the elements are the server's (a text content update replaces its text node)
+    assert [n for n in page.evaluate(_UNMARKED_FAST) if n != "#text"] == []
