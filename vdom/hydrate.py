@@ -81,6 +81,7 @@ class Hydration:
         self.typ = 0       # skip()'s other results
         self.anchor = None
         self.hooks = []    # adopted VNodes with a create hook, run after the walk (see props)
+        self.prerendered = None  # {id(memo)}: rendered by the fast path's attempt (see hydrate)
         self.selects = []  # [select host, its value, markup marks it] (see props, finish_selects)
         self.tc = getattr(r, "text_content", None)  # optional: an element's text in one read
         self.attrs = r.attributes
@@ -142,7 +143,13 @@ class Hydration:
                     wrappers = []
                 wrappers.append(v)
                 if v.tag == MEMO:
-                    v = p._memo_child(v, f[2], f[4])
+                    pre = self.prerendered
+                    if pre is not None and id(v) in pre:
+                        v.parent = f[2]
+                        v.ev = f[4]
+                        v = v.children[0]
+                    else:
+                        v = p._memo_child(v, f[2], f[4])
                 else:
                     v = clone(v.props.node)
             else:
@@ -660,14 +667,19 @@ def hydrate(patcher, container, vnodes, ns, warn=None):
     split or empty texts markup cannot hold), ``mounted`` subtrees made
     afresh for mismatches, ``removed`` extra hosts, ``mismatches``.
     """
+    memos = None
     if ns is None and getattr(patcher.r, "tree_match", False):
         # The markup matches exactly (the common case): one renderer call checks it all.
         from vdom.hydrate_fast import try_match
 
-        rep = try_match(patcher, container, vnodes)
+        rep, memos = try_match(patcher, container, vnodes)
         if rep is not None:
             return rep
     h = Hydration(patcher, warn)
+    if memos:  # rendered by the attempt: the walk takes their children (no second call)
+        h.prerendered = {}
+        for k in range(0, len(memos), 2):
+            h.prerendered[id(memos[k])] = 1
     h.run(container, vnodes, ns)
     # A <select>'s value is set only when its markup did not mark that option: else the
     # option the user chose before hydration stays (the replayed change reads it).

@@ -28,7 +28,7 @@ index (in the returned list) of the first use's host, whose outer HTML it
 must equal.  The whole is preceded by the container's child count.
 """
 
-from vdom.vnode import TEXT, STATIC, clone
+from vdom.vnode import TEXT, STATIC, MEMO, clone
 from vdom.props import _kinds, prop_kind, attr_value, norm_class
 from vdom.props import ATTR, KEY, CLASS, EVENT
 
@@ -44,18 +44,46 @@ class _GiveUp(Exception):
     pass
 
 
-def describe(vnodes):
-    """``(tokens, order, events, wraps)`` for the list ``vnodes``, or None when the tree
-    has something only the walk handles.  ``order``: the VNodes in the order of the
-    hosts ``match_tree`` returns; ``events``: ``[vnode, name, handler, ...]``;
-    ``wraps``: ``[static use, the VNode whose host it takes, ...]``."""
+class Description:
+    """What ``describe`` found: ``tokens``; ``order``, the VNodes in the order of the hosts
+    ``match_tree`` returns; ``events``, ``[vnode, name, handler, ...]``; ``wraps``,
+    ``[static use, the VNode whose host it takes, ...]``; ``memos``, ``[memo, the element
+    VNode whose host is its parent (None: the container), ...]`` in the order rendered;
+    ``ok``, False when the tree has something only the walk handles (the memos rendered
+    so far stay rendered: the walk takes their children rather than calling them again)."""
+
+    def __init__(self):
+        self.tokens = None
+        self.order = None
+        self.events = None
+        self.wraps = None
+        self.memos = []
+        self.ok = False
+
+
+class _NeedParents(Exception):
+    pass
+
+
+_END = [None]  # on the stack after an element's children (when memos need their parent)
+
+
+def describe(vnodes, patcher=None):
+    """The ``Description`` of the list ``vnodes``.  Memos are rendered with ``patcher``
+    (as a mount renders them); without one, a memo gives up."""
+    d = Description()
     try:
-        return _describe(vnodes)
+        try:
+            _describe(vnodes, d, patcher, False)
+        except _NeedParents:  # a memo: describe again, knowing each one's host parent
+            _describe(vnodes, d, patcher, True)
+        d.ok = True
     except _GiveUp:
-        return None
+        pass
+    return d
 
 
-def _describe(vnodes):
+def _describe(vnodes, d, patcher, track):
     # Written for MicroPython: no per-node allocation but the tokens, table lookups for
     # counts, children pushed with one extend.  Adjacent or empty text nodes need no check
     # here: the markup has a comment there, which the match refuses (the walk handles it).
@@ -81,12 +109,19 @@ def _describe(vnodes):
     string = str
     shared = {}  # id(props dict) -> its tokens, for dicts without keys or listeners
     extend_out = out.extend
+    memo_tag = MEMO
+    memos = d.memos
+    parents = []  # with track: the element VNodes whose children are being described
     stack = list(vnodes)
     stack.reverse()
     pop = stack.pop
+    push = stack.append
     extend = stack.extend
     while stack:
         v = pop()
+        if v is _END:
+            parents.pop()
+            continue
         if v.el is not None:
             raise _GiveUp()  # rendered elsewhere already: the walk mounts a copy
         tag = v.tag
@@ -97,6 +132,15 @@ def _describe(vnodes):
             ap("#")
             ap(t)
             oap(v)
+            continue
+        if tag == memo_tag:
+            if not track:
+                raise _NeedParents()
+            if patcher is None:
+                raise _GiveUp()
+            memos.append(v)
+            memos.append(parents[-1] if parents else None)
+            push(patcher._memo_child(v, None, None))
             continue
         if tag == static_tag:
             k = id(v.props)
@@ -185,8 +229,14 @@ def _describe(vnodes):
             continue
         n = len(ch)
         ap(counts[n] if n < 64 else string(n))
+        if track:
+            push(_END)
+            parents.append(v)
         extend(reversed(ch))
-    return out, order, events, wraps
+    d.tokens = out
+    d.order = order
+    d.events = events
+    d.wraps = wraps
 
 
 def _count(n):
@@ -194,30 +244,37 @@ def _count(n):
 
 
 _COUNTS = [str(i) for i in range(64)]
-_GIVE_UP = {"#fragment": 1, "#memo": 1, "#raw": 1}
+_GIVE_UP = {"#fragment": 1, "#raw": 1}
 for _t in _SPECIAL_TAGS:
     _GIVE_UP[_t] = 1
 
 
 def try_match(patcher, container, vnodes):
     """Hydrate ``vnodes`` over ``container`` in one ``match_tree`` call when the markup
-    matches exactly; the report, or None (nothing was changed: walk instead)."""
-    d = describe(vnodes)
-    if d is None:
-        return None
-    tokens, order, events, wraps = d
-    hosts = patcher.r.match_tree(container, SEP.join(tokens))
-    if hosts is None:
-        return None
+    matches exactly: ``(report, None)``; else ``(None, memos)``: nothing was changed but the
+    memos rendered on the way (``Description.memos``), whose children the walk then takes."""
+    d = describe(vnodes, patcher)
+    if not d.ok:
+        return None, d.memos
+    order = d.order
+    hosts = patcher.r.match_tree(container, SEP.join(d.tokens))
+    if hosts is None or len(hosts) != len(order):
+        return None, d.memos
     n = len(order)
-    if len(hosts) != n:
-        return None
     for k in range(n):
         order[k].el = hosts[k]
+    wraps = d.wraps
     for k in range(0, len(wraps), 2):
         wraps[k].el = wraps[k + 1].el
+    memos = d.memos
+    for k in range(len(memos) - 2, -1, -2):  # inner memos (rendered later) first
+        m = memos[k]
+        m.el = m.children[0].el
+        pv = memos[k + 1]
+        m.parent = container if pv is None else pv.el
     listener = patcher._listener
+    events = d.events
     for k in range(0, len(events), 3):
         v = events[k]
         listener(v, v.el, events[k + 1], events[k + 2])
-    return {"adopted": n, "created": 0, "mounted": 0, "removed": 0, "mismatches": 0}
+    return {"adopted": n, "created": 0, "mounted": 0, "removed": 0, "mismatches": 0}, None
