@@ -215,7 +215,8 @@ _READ_JS = (
 
 # Hydration's fast path (``match_tree``, see vdom/hydrate_fast.py): compares the container's
 # subtree with the VNodes' description in one call and returns the host nodes in its order, or
-# false at the first difference.  Installed like the read helper.
+# false at the first difference or on any exception (a JS exception would abort MicroPython's
+# whole call; false lets the walk take over).  Installed like the read helper.
 _MATCH = "__pyvdomMatch"
 _MATCH_JS = (
     "window.__pyvdomMatch = function (root, s) { var t = s.split('\\x1f'), i = 0, out = [], first = {};"
@@ -233,7 +234,7 @@ _MATCH_JS = (
     " if (x === '=') { a = c.firstChild; x = t[i++];"
     "  return a !== null && a === c.lastChild && a.nodeType === 3 && a.data === x }"
     " return kids(c, +x) }"
-    "return kids(root, +t[i++]) && i === t.length ? out : false };")
+    "try { return kids(root, +t[i++]) && i === t.length ? out : false } catch (e) { return false } };")
 
 
 class IdleGC:
