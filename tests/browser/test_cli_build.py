@@ -50,6 +50,35 @@ class Watch:
         assert not self.errors, "console errors: %r" % self.errors
 
 
+class Served:
+    """``with Served(browser, folder) as sv``: the folder on a static server (``sv.origin``),
+    a fresh browser context (``sv.ctx``) and a ``Watch`` on it (``sv.watch``); ``sv.stop()``
+    takes the server down (offline tests)."""
+
+    def __init__(self, browser, folder):
+        self.srv = appkit.serve_static(folder)
+        self.origin = "http://127.0.0.1:%d" % self.srv.server_address[1]
+        self.ctx = browser.new_context()
+        self.watch = Watch(self.ctx, self.origin)
+        self.stopped = False
+
+    def page(self):
+        return self.watch.page(self.ctx)
+
+    def stop(self):
+        if not self.stopped:
+            self.stopped = True
+            self.srv.shutdown()
+            self.srv.server_close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.ctx.close()
+        self.stop()
+
+
 @pytest.fixture(scope="module")
 def new_app(tmp_path_factory):
     """An app made by ``new``."""
@@ -108,25 +137,17 @@ def test_built_app_runs_offline_under_both_interpreters(browser, built_app, inte
 def test_built_app_without_bundle_fetches_each_precompiled_module(browser, new_app, tmp_path):
     out = str(tmp_path / "files")
     assert cli(["build", new_app, "-o", out, "--no-bundle", "-q"]) == 0
-    srv = appkit.serve_static(out)
-    origin = "http://127.0.0.1:%d" % srv.server_address[1]
-    ctx = browser.new_context()
-    try:
-        watch = Watch(ctx, origin)
-        page = watch.page(ctx)
-        page.goto(origin + "/?mpy")
+    with Served(browser, out) as sv:
+        page = sv.page()
+        page.goto(sv.origin + "/?mpy")
         page.wait_for_selector("#app h1", timeout=READY)
         page.click("button.counter")
         page.wait_for_selector("button.counter:text-is('Clicks: 1')")
-        watch.check()
-        mods = [u for u in watch.requests if u.startswith(("/mpy/", "/py/"))]
+        sv.watch.check()
+        mods = [u for u in sv.watch.requests if u.startswith(("/mpy/", "/py/"))]
         assert "/mpy/app.mpy" in mods and "/mpy/vdom/app/router.mpy" in mods and "/mpy/renderers/dom.mpy" in mods
         assert all(u.endswith(".mpy") for u in mods), mods
         assert "/mpy/vdom/app/testing.mpy" not in mods
-    finally:
-        ctx.close()
-        srv.shutdown()
-        srv.server_close()
 
 
 # -- build --prerender ----------------------------------------------------------------------
@@ -318,30 +339,22 @@ def test_pwa_with_prerendered_routes_opens_a_deep_link_offline(browser, tmp_path
     assert os.path.exists(os.path.join(out, "about", "index.html"))
     with open(os.path.join(out, "sw.js")) as f:
         assert '"./about/"' in f.read()
-    srv = appkit.serve_static(out)
-    origin = "http://127.0.0.1:%d" % srv.server_address[1]
-    ctx = browser.new_context()
-    try:
-        watch = Watch(ctx, origin)
-        page = watch.page(ctx)
-        page.goto(origin + "/")
+    with Served(browser, out) as sv:
+        page = sv.page()
+        page.goto(sv.origin + "/")
         page.wait_for_selector("#app h1", timeout=READY)
         page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=READY)
-        ctx.set_offline(True)
-        srv.shutdown()
-        srv.server_close()
+        sv.ctx.set_offline(True)
+        sv.stop()
         for path in ("/about/", "/about"):
-            page.goto(origin + path)
+            page.goto(sv.origin + path)
             assert page.text_content("#app h1") == "About"          # the prerendered page, from the cache
             page.wait_for_function("document.body.hasAttribute('data-py-ready') || !!window.pyvdomEarly")
         page.click("nav a:text-is('Home')")
         page.wait_for_selector("h1:text-is('Hello, world!')", timeout=READY)
         page.click("button.counter")
         page.wait_for_selector("button.counter:text-is('Clicks: 1')")
-        watch.check()
-    finally:
-        ctx.close()
-        srv.server_close()
+        sv.watch.check()
 
 
 # -- the backend example -------------------------------------------------------------------
