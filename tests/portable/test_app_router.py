@@ -258,6 +258,24 @@ def test_page_without_router_and_page_decorator_requires_router():
     raises(ValueError, deco)
 
 
+def test_storage_is_made_on_first_use_and_can_be_replaced():
+    from vdom.app import MemoryStorage
+
+    app = Application()
+    assert app._vd.local_storage is None and app._vd.session_storage is None  # not opened at start
+    st = app.local_storage
+    assert st is app.local_storage and app._vd.session_storage is None
+    mine = MemoryStorage("mine")
+    app.session_storage = mine
+    assert app.session_storage is mine
+
+    class UsesIt(Application):
+        def initial(self):
+            return {"user": self.session_storage.get("user") or "nobody"}
+
+    assert UsesIt().state["user"] == "nobody"
+
+
 def test_storage_is_dict_like():
     app = Application()
     for st in (app.local_storage, app.session_storage):
