@@ -7,6 +7,8 @@
 * For random pairs: the server renders ``old``, the client hydrates ``new``: the
   DOM equals a fresh render of ``new`` and the root goes on patching.
 
+The first two run again through hydration's fast path (``TreeMatchMock``: one
+``match_tree`` call when the markup matches, else the walk).
 CPython and Pyodide; tests/portable/test_hydrate.py runs seeded versions everywhere.
 Each check renders, parses and hydrates several times: 100 examples keep CI quick
 (``HYPOTHESIS_PROFILE=thorough`` raises them).
@@ -15,7 +17,7 @@ Each check renders, parses and hydrates several times: 100 examples keep CI quic
 from hypothesis import given, note, settings
 
 from vdom.testing import trees, tree_pairs, describe
-from vdom.testing.hydration import check_hydrate
+from vdom.testing.hydration import check_hydrate, TreeMatchMock
 
 _N = settings.default.max_examples
 if _N <= 300:
@@ -43,3 +45,19 @@ def test_hydrating_another_tree_gives_it(pair):
 def test_hydrating_then_patching(pair):
     old, new = pair
     check_hydrate(old, then=new)
+
+
+@settings(max_examples=_N)
+@given(trees())
+def test_fast_path_hydrating_an_equal_tree_creates_nothing(tree):
+    note(describe(tree))
+    check_hydrate(tree, renderer_class=TreeMatchMock)
+
+
+@settings(max_examples=_N)
+@given(tree_pairs())
+def test_fast_path_hydrating_another_tree_gives_it(pair):
+    old, new = pair
+    note(describe(old))
+    note(describe(new))
+    check_hydrate(old, new, renderer_class=TreeMatchMock)
