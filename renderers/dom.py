@@ -214,27 +214,35 @@ _READ_JS = (
     "all: function () { var r = last; last = []; return r } } })();")
 
 # Hydration's fast path (``match_tree``, see vdom/hydrate_fast.py): compares the container's
-# subtree with the VNodes' description in one call and returns the host nodes in its order, or
+# subtree with the VNodes' description in one call and returns the host nodes in its order
+# (having removed the fragments' "]" markers, as the walk does), or
 # false at the first difference or on any exception (a JS exception would abort MicroPython's
 # whole call; false lets the walk take over).  Installed like the read helper.
 _MATCH = "__pyvdomMatch"
 _MATCH_JS = (
-    "window.__pyvdomMatch = function (root, s) { var t = s.split('\\x1f'), i = 0, out = [], first = {};"
-    "function kids(el, n) { var c = el.firstChild, k = 0;"
-    " for (; c !== null; c = c.nextSibling) { if (k++ >= n || !node(c)) return false } return k === n }"
-    "function node(c) { var tok = t[i++], k, n, a, x;"
-    " if (tok === '#') { if (c.nodeType !== 3 || c.data !== t[i++]) return false; out.push(c); return true }"
-    " if (tok === '@') { k = t[i++]; x = first[k];"
-    "  if (x === undefined) { x = first[k] = out[+k]; if (!x) return false }"
-    "  if (!c.isEqualNode(x)) return false; out.push(c); return true }"
-    " if (c.nodeType !== 1 || c.localName !== tok || c.namespaceURI !== 'http://www.w3.org/1999/xhtml') return false;"
-    " out.push(c); n = +t[i++]; a = c.attributes; if (a.length !== n) return false;"
-    " for (k = 0; k < n; k++) { x = t[i++]; if (c.getAttribute(x) !== t[i++]) return false }"
-    " x = t[i++];"
-    " if (x === '=') { a = c.firstChild; x = t[i++];"
-    "  return a !== null && a === c.lastChild && a.nodeType === 3 && a.data === x }"
-    " return kids(c, +x) }"
-    "try { return kids(root, +t[i++]) && i === t.length ? out : false } catch (e) { return false } };")
+    "window.__pyvdomMatch = function (root, s) { var t = s.split('\\x1f'), i = 0, out = [], ends = [], first = {};"
+    # items(c, n): match the next n items from host c on; the host after them (null at the end)
+    # or false.  A fragment's items lie between its "[" and "]" comments in the same parent.
+    "function items(c, n) { var k, j, tok, x, a, m;"
+    " for (k = 0; k < n; k++) { if (c === null) return false; tok = t[i++];"
+    "  if (tok === '#') { if (c.nodeType !== 3 || c.data !== t[i++]) return false; out.push(c) }"
+    "  else if (tok === '@') { x = t[i++]; a = first[x];"
+    "   if (a === undefined) { a = first[x] = out[+x]; if (!a) return false }"
+    "   if (!c.isEqualNode(a)) return false; out.push(c) }"
+    "  else if (tok === '[') { if (c.nodeType !== 8 || c.data !== '[') return false; out.push(c);"
+    "   c = items(c.nextSibling, +t[i++]);"
+    "   if (c === false || c === null || c.nodeType !== 8 || c.data !== ']') return false; ends.push(c) }"
+    "  else { if (c.nodeType !== 1 || c.localName !== tok || c.namespaceURI !== 'http://www.w3.org/1999/xhtml') return false;"
+    "   out.push(c); m = +t[i++]; a = c.attributes; if (a.length !== m) return false;"
+    "   for (j = 0; j < m; j++) { x = t[i++]; if (c.getAttribute(x) !== t[i++]) return false }"
+    "   x = t[i++];"
+    "   if (x === '=') { a = c.firstChild; x = t[i++];"
+    "    if (a === null || a !== c.lastChild || a.nodeType !== 3 || a.data !== x) return false }"
+    "   else if (items(c.firstChild, +x) !== null) return false }"
+    "  c = c.nextSibling }"
+    " return c }"
+    "try { if (items(root.firstChild, +t[i++]) !== null || i !== t.length) return false;"
+    " for (var k = 0; k < ends.length; k++) ends[k].remove(); return out } catch (e) { return false } };")
 
 
 class IdleGC:

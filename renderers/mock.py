@@ -455,19 +455,32 @@ class MockRenderer(Renderer):
 
     def match_tree(self, container, description):
         """The nodes matching ``description`` (see vdom/hydrate_fast.py) under ``container``,
-        in its order, or None at the first difference; what the DOM renderer's JS does."""
+        in its order (the fragments' "]" markers removed), or None at the first difference;
+        what the DOM renderer's JS does, with an explicit stack."""
         t = description.split("\x1f")
         i = 1
         out = []
-        if len(container.children) != int(t[0]):
-            return None
-        stack = [[container.children, 0]]
+        ends = []
+        # Frames: [host list, position, items left, fragment?]; a fragment's frame reads the
+        # same list as its parent's and hands the position back after its "]".
+        stack = [[container.children, 0, int(t[0]), False]]
         while stack:
             f = stack[-1]
             kids = f[0]
-            if f[1] >= len(kids):
+            if f[2] == 0:
                 stack.pop()
+                if f[3]:
+                    j = f[1]
+                    if j >= len(kids) or kids[j].tag != "#comment" or kids[j].text != "]":
+                        return None
+                    ends.append(kids[j])
+                    stack[-1][1] = j + 1
+                elif f[1] != len(kids):
+                    return None
                 continue
+            f[2] -= 1
+            if f[1] >= len(kids):
+                return None
             c = kids[f[1]]
             f[1] += 1
             tok = t[i]
@@ -484,6 +497,13 @@ class MockRenderer(Renderer):
                 if c.tag is None or c.tag[:1] == "#" or k >= len(out) or to_html(c) != to_html(out[k]):
                     return None
                 out.append(c)
+                continue
+            if tok == "[":
+                if c.tag != "#comment" or c.text != "[":
+                    return None
+                out.append(c)
+                stack.append([kids, f[1], int(t[i]), True])
+                i += 1
                 continue
             if c.tag != tok or c.namespace is not None:
                 return None
@@ -506,11 +526,12 @@ class MockRenderer(Renderer):
                 if len(ch) != 1 or ch[0].tag is not None or ch[0].text != x:
                     return None
                 continue
-            if len(ch) != int(x):
-                return None
-            if ch:
-                stack.append([ch, 0])
-        return out if i == len(t) else None
+            stack.append([ch, 0, int(x), False])
+        if i != len(t):
+            return None
+        for e in ends:
+            self.remove(e.parent, e)
+        return out
 
     def text_content(self, el):
         parts = []

@@ -7,28 +7,31 @@ browser, ~35 a table row); here Python describes the VNodes once, as one
 string, the renderer's ``match_tree(container, description)`` compares the
 host tree with it (in JS for the DOM renderer) and returns the hosts in the
 VNodes' order, or None at the first difference.  Python then sets ``el`` on
-each VNode and attaches the listeners: no reads, no writes.
+each VNode and attaches the listeners: no reads.
 
 Only trees whose markup is unambiguous take this path: elements with plain
-attributes, classes and listeners, text content, single text nodes and
-``static()`` uses.  Anything else (fragments, memos, raw HTML, styles, hooks,
-element state kept as properties, SVG/MathML, adjacent or empty text nodes,
-the newline ``<pre>`` drops) makes ``describe`` give up, and any difference
-in the markup (whitespace between elements, a wrong attribute) makes the
-renderer answer None: ``vdom.hydrate`` then walks as before and repairs.
-Nothing is changed before the match is known, so falling back is safe.
+attributes, classes and listeners, text content, text nodes, fragments (between
+their ``[``/``]`` markers), memos (rendered once, here) and ``static()`` uses.
+Anything else (raw HTML, styles, hooks, element state kept as properties,
+SVG/MathML, ``<pre>``/``<textarea>``/``<select>``) makes ``describe`` give up,
+and any difference in the markup (whitespace between elements, a wrong
+attribute, the comment between adjacent texts) makes the renderer answer None:
+``vdom.hydrate`` then walks as before and repairs.  Nothing is changed before the
+match is known (then the fragments' end markers go, as the walk removes them),
+so falling back is safe.
 
 The description is the tokens of a pre-order walk joined by ``SEP`` (U+001F, the unit
 separator; not NUL, which MicroPython's strings end at when they cross into JS; a text or
 value holding it is left to the walk):
 an element is ``tag, attribute count, (name, value)*`` then either ``"="``
 and its text content or the number of its children, followed by them; a text
-node is ``"#", text``; a ``static()`` use after its first is ``"@"`` and the
-index (in the returned list) of the first use's host, whose outer HTML it
-must equal.  The whole is preceded by the container's child count.
+node is ``"#", text``; a fragment is ``"["``, its item count and its items; a
+``static()`` use after its first is ``"@"`` and the
+index (in the returned list) of the first use's host, which it must equal
+(``isEqualNode``).  The whole is preceded by the container's item count.
 """
 
-from vdom.vnode import TEXT, STATIC, MEMO, clone
+from vdom.vnode import TEXT, STATIC, MEMO, Fragment, clone
 from vdom.props import _kinds, prop_kind, attr_value, norm_class
 from vdom.props import ATTR, KEY, CLASS, EVENT
 
@@ -97,7 +100,7 @@ def _describe(vnodes, d, patcher, track):
     # Globals as locals: each global read is a dict lookup on MicroPython.
     kinds = _kinds
     counts = _COUNTS
-    give_up = _GIVE_UP
+    special = _SPECIAL
     state = _STATE
     sep = SEP
     text_tag = TEXT
@@ -110,6 +113,7 @@ def _describe(vnodes, d, patcher, track):
     shared = {}  # id(props dict) -> its tokens, for dicts without keys or listeners
     extend_out = out.extend
     memo_tag = MEMO
+    fragment_tag = Fragment
     memos = d.memos
     parents = []  # with track: the element VNodes whose children are being described
     stack = list(vnodes)
@@ -125,24 +129,39 @@ def _describe(vnodes, d, patcher, track):
         if v.el is not None:
             raise _GiveUp()  # rendered elsewhere already: the walk mounts a copy
         tag = v.tag
-        if tag == text_tag:
-            t = v.text
-            if sep in t:
-                raise _GiveUp()
-            ap("#")
-            ap(t)
-            oap(v)
-            continue
-        if tag == memo_tag:
-            if not track:
-                raise _NeedParents()
-            if patcher is None:
-                raise _GiveUp()
-            memos.append(v)
-            memos.append(parents[-1] if parents else None)
-            push(patcher._memo_child(v, None, None))
-            continue
-        if tag == static_tag:
+        if tag in special:  # one lookup for an element: the other kinds are rare
+            if tag == text_tag:
+                t = v.text
+                if sep in t:
+                    raise _GiveUp()
+                ap("#")
+                ap(t)
+                oap(v)
+                continue
+            if tag == memo_tag:
+                if not track:
+                    raise _NeedParents()
+                if patcher is None:
+                    raise _GiveUp()
+                memos.append(v)
+                memos.append(parents[-1] if parents else None)
+                push(patcher._memo_child(v, None, None))
+                continue
+            if tag == fragment_tag:
+                # Its host is the server's "[" marker; its items follow in the same parent,
+                # then the "]" marker, which match_tree removes (as the walk does) on success.
+                oap(v)
+                ap("[")
+                ch = v.children
+                if not ch:
+                    ap("0")
+                    continue
+                n = len(ch)
+                ap(counts[n] if n < 64 else string(n))
+                extend(reversed(ch))
+                continue
+            if tag != static_tag:
+                raise _GiveUp()  # raw HTML, or an element the walk treats apart
             k = id(v.props)
             first = firsts.get(k)
             if first is not None:
@@ -156,8 +175,8 @@ def _describe(vnodes, d, patcher, track):
             wraps.append(node)
             v = node
             tag = v.tag
-        if tag in give_up:
-            raise _GiveUp()  # memo, fragment, raw HTML, or an element the walk treats apart
+            if tag in special:
+                raise _GiveUp()  # a static template that is not one element
         oap(v)
         ap(tag)
         props = v.props
@@ -244,9 +263,10 @@ def _count(n):
 
 
 _COUNTS = [str(i) for i in range(64)]
-_GIVE_UP = {"#fragment": 1, "#raw": 1}
+# Tags that are not a plain element: the node kinds, and the elements the walk treats apart.
+_SPECIAL = {TEXT: 1, MEMO: 1, Fragment: 1, STATIC: 1, "#raw": 1}
 for _t in _SPECIAL_TAGS:
-    _GIVE_UP[_t] = 1
+    _SPECIAL[_t] = 1
 
 
 def try_match(patcher, container, vnodes):

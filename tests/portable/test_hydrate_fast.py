@@ -107,7 +107,7 @@ def test_whitespace_between_elements_falls_back():
 
 
 def test_trees_only_the_walk_handles_are_not_described():
-    for tree in (h("div", None, h(Fragment, None, "a")), h("div", None, memo(lambda: h("b"))),
+    for tree in (h("div", None, memo(lambda: h("b"))),
                  h("div", {"style": {"color": "red"}}),
                  h("select", {"value": "a"}, h("option", None, "a")), h("svg", None),
                  h("pre", None, "\nx"), h("div", {"hook": {"create": lambda v: None}})):
@@ -198,3 +198,37 @@ def test_a_memo_rendered_by_a_failed_attempt_is_not_called_again():
     assert sorted(calls) == [0, 1, 2], calls               # each row rendered once in all
     assert rep["mismatches"] == 1 and len(msgs) == 1, (rep, msgs)
     assert c.children[0].children[1].children[1].children[1].text == " b"
+
+
+def _frag_page(label):
+    return h("div", {"id": "page"},
+             h(Fragment, None, h("h1", None, label), h(Fragment, None, h("p", None, "a"), h("p", None, "b")), "tail"),
+             h("ul", None, [h(Fragment, {"key": i}, h("li", None, str(i)), h("li", None, "x")) for i in range(3)]),
+             h(Fragment, None))
+
+
+def test_fragments_take_the_fast_path_and_lose_their_end_markers():
+    html = render_to_string(_frag_page("t"), hydratable=True)
+    assert html.count("<!--[-->") == 6 and html.count("<!--]-->") == 6
+    r, c, root, rep = _hydrate(html, _frag_page("t"))
+    assert r.matches == 1 and r.reads == 0, rep
+    assert rep["mismatches"] == 0 and rep["created"] == 0
+    from renderers.mock import inner_html
+    assert "<!--]-->" not in inner_html(c) and inner_html(c).count("<!--[-->") == 6  # as the walk leaves it
+    assert [op[0] for op in r.ops] == ["remove"] * 6
+    page = root.children[0]
+    assert page.children[0].el is c.children[0].children[0]  # a fragment's host: its "[" marker
+    root.render(_frag_page("u"))
+    r2 = MockRenderer(log=False)
+    c2 = r2.create_container()
+    create_root(r2, c2).render(_frag_page("u"))
+    from vdom.testing.hydration import strip_comments
+    assert strip_comments(inner_html(c)) == strip_comments(inner_html(c2))
+
+
+def test_a_fragment_missing_its_end_marker_falls_back():
+    html = render_to_string(_frag_page("t"), hydratable=True)
+    i = html.rindex("<!--]-->")
+    html = html[:i] + html[i + len("<!--]-->"):]
+    r, c, root, rep = _hydrate(html, _frag_page("t"))
+    assert r.matches == 1 and r.reads > 0  # tried (nothing removed), then walked
