@@ -104,6 +104,11 @@ def test_convert_user_errors(capsys, tmp_path):
     assert rc == 2 and "invalid choice" in err
     rc, out, err = cli(capsys, "convert", "--name", "not valid", str(latin))
     assert rc == 2 and "not a Python identifier" in err
+    deep = tmp_path / "deep.html"
+    deep.write_text("<div>" * 200 + "x" + "</div>" * 200)
+    for style in ("t", "h"):
+        rc, out, err = cli(capsys, "convert", "--style", style, "--format", "none", str(deep))
+        assert rc == 2 and "nested more than 180 levels deep" in err and "Traceback" not in err
 
 
 def test_convert_stdin_and_output_file(tmp_path, monkeypatch, capsys):

@@ -54,6 +54,13 @@ MAX_WITH = 16
 # Python's parser allows 200 nested parentheses.
 MAX_DEPTH = 180
 
+
+def check_depth(depth):
+    if depth > MAX_DEPTH:
+        raise CliError("the markup is nested more than %d levels deep: too deep for Python "
+                       "source" % MAX_DEPTH)
+
+
 # Text kept exactly (the element's content is not rendered as collapsible inline text).
 PRESERVE = {"pre", "textarea", "listing", "plaintext", "title", "script", "style", "xmp", "iframe",
             "noembed", "noframes"}
@@ -489,18 +496,10 @@ class Generator:
             return True
         return False
 
-    # h() ------------------------------------------------------------------------------------
-    def h_call(self, el, depth=0):
-        if depth > MAX_DEPTH:
-            raise CliError("the markup is nested more than %d levels deep: too deep for Python "
-                           "source" % MAX_DEPTH)
-        self.uses_h = True
-        items = []
-        for name in el.attrs:
-            if self.drop_attr(el, name):
-                continue
-            items.append("%s: %s" % (pystr(name), self.value(el.tag, name, el.attrs[name])))
-        props = "{%s}" % ", ".join(items) if items else "None"
+    def child_args(self, el, depth, call):
+        """The arguments for ``el``'s children in a nested call: comments, texts, and
+        ``call(child, depth + 1)`` for elements (``h_call`` or ``t_call``)."""
+        check_depth(depth)
         args = []
         for c in el.children:
             if c.kind == "comment":
@@ -508,7 +507,20 @@ class Generator:
             elif c.kind == "text":
                 args.append(self.text_value(el, c.text))
             else:
-                args.append(self.h_call(c, depth + 1))
+                args.append(call(c, depth + 1))
+        return args
+
+    # h() ------------------------------------------------------------------------------------
+    def h_call(self, el, depth=0):
+        check_depth(depth)
+        self.uses_h = True
+        items = []
+        for name in el.attrs:
+            if self.drop_attr(el, name):
+                continue
+            items.append("%s: %s" % (pystr(name), self.value(el.tag, name, el.attrs[name])))
+        props = "{%s}" % ", ".join(items) if items else "None"
+        args = self.child_args(el, depth, self.h_call)
         if props == "None" and not args:
             return Call("h", [pystr(el.tag)])
         return Call("h", [pystr(el.tag), props], args)
@@ -553,21 +565,11 @@ class Generator:
 
     def t_call(self, el, depth):
         """``t.<tag>(children..., kw...)`` as a nested call (no with block)."""
-        if depth > MAX_DEPTH:
-            raise CliError("the markup is nested more than %d levels deep: too deep for Python "
-                           "source" % MAX_DEPTH)
         kw = self.t_kwargs(el)
         if kw is None:
             return Call("t", [], [self.h_call(el, depth)])
         head, extra = self.t_head(el)
-        args = []
-        for c in el.children:
-            if c.kind == "comment":
-                args.append(Comment(c.text))
-            elif c.kind == "text":
-                args.append(self.text_value(el, c.text))
-            else:
-                args.append(self.t_call(c, depth + 1))
+        args = self.child_args(el, depth, self.t_call)
         return Call(head, [], args + extra + kw)
 
     def t_statements(self, nodes, indent, parent=None):
