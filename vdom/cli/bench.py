@@ -71,31 +71,28 @@ def add_arguments(parser):
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--node-modules", metavar="DIR",
                         help="the node_modules folder holding the interpreters (default: found "
-                             "from the current directory upward)")
+                             "from the current directory upward, else where dev and build find them)")
     parser.add_argument("--no-check", action="store_true",
                         help="skip the minimal-calls check (vdom.testing's model, on CPython)")
 
 
-def _positive(s):
+def _whole(s, least):
     import argparse
     try:
         n = int(s)
     except ValueError:
         raise argparse.ArgumentTypeError("%r is not a whole number" % s)
-    if n < 1:
-        raise argparse.ArgumentTypeError("must be at least 1, got %d" % n)
+    if n < least:
+        raise argparse.ArgumentTypeError("must be %s, got %d" % ("at least %d" % least if least else "0 or more", n))
     return n
+
+
+def _positive(s):
+    return _whole(s, 1)
 
 
 def _natural(s):
-    import argparse
-    try:
-        n = int(s)
-    except ValueError:
-        raise argparse.ArgumentTypeError("%r is not a whole number" % s)
-    if n < 0:
-        raise argparse.ArgumentTypeError("must be 0 or more, got %d" % n)
-    return n
+    return _whole(s, 0)
 
 
 def parse_interpreters(value):
