@@ -122,8 +122,11 @@ def _first_step_mpy(g, asyncio):
     """MicroPython's asyncio ties what a coroutine awaits to the task running
     it (``asyncio.core.cur_task``), so its first step runs as the task itself:
     made, taken off the run queue, stepped with ``cur_task`` set to it; the loop
-    resumes it when what it awaits is done."""
-    core = asyncio.core
+    resumes it when what it awaits is done.  With another asyncio than 1.27's
+    (no such internals) the coroutine is a plain task: no first step now."""
+    core = getattr(asyncio, "core", None)
+    if core is None or not hasattr(core, "_task_queue") or not hasattr(core, "cur_task"):
+        return asyncio.create_task(g)
     task = asyncio.create_task(g)
     core._task_queue.remove(task)
     prev = core.cur_task
@@ -155,11 +158,7 @@ def run_async(coro, app=None):
             report(app, e, "async handler (no asyncio)")
             return None
         if _MICROPYTHON:
-            try:
-                return _first_step_mpy(g, asyncio)
-            except AttributeError as e:  # another asyncio than 1.27's: no first step
-                report(app, e, "async handler (asyncio internals changed: run as a plain task)")
-                return asyncio.create_task(g)
+            return _first_step_mpy(g, asyncio)
         try:
             y = g.send(None)
         except StopIteration:
