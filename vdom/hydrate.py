@@ -82,7 +82,7 @@ class Hydration:
         self.anchor = None
         self.hooks = []    # adopted VNodes with a create hook, run after the walk (see props)
         self.prerendered = None  # {id(memo)}: rendered by the fast path's attempt (see hydrate)
-        self.selects = []  # [select host, its value, markup marks it] (see props, finish_selects)
+        self.selects = []  # [select host, its value, markup marks it] (see props and hydrate())
         self.tc = getattr(r, "text_content", None)  # optional: an element's text in one read
         self.attrs = r.attributes
 

@@ -35,10 +35,10 @@ from vdom.vnode import TEXT, STATIC, MEMO, Fragment, clone
 from vdom.props import _kinds, prop_kind, attr_value, norm_class
 from vdom.props import ATTR, KEY, CLASS, EVENT
 
-# Props this path leaves to the walk: element state set as a property, and the
-# values the walk compares specially.
 SEP = "\x1f"
+# Props this path leaves to the walk: element state set as a property.
 _STATE = {"selectedIndex": 1, "muted": 1, "indeterminate": 1}
+# Elements the walk treats apart (a dropped newline, a value, a namespace, inert content).
 _SPECIAL_TAGS = {"pre": 1, "textarea": 1, "listing": 1, "select": 1, "svg": 1, "math": 1,
                  "template": 1}
 
