@@ -169,6 +169,14 @@ _GUARDS_JS = (
     "set: function (o, k, v) { try { o[k] = v; return null } catch (e) { return e } } };")
 
 
+def _py_list(arr):
+    """A JS array of host nodes as a Python list of them, in one call under Pyodide;
+    under MicroPython iterating it is ~3x faster than indexing it (measured in Node)."""
+    if _PYODIDE:
+        return arr.to_py(depth=1)
+    return list(arr)
+
+
 def _raise_dom(call, e):
     raise DomError(call, str(getattr(e, "name", "Error")), str(getattr(e, "message", e)))
 
@@ -714,12 +722,7 @@ class DomRenderer(Renderer):
         if helper is None:
             return None
         desc = json.loads(helper.tree(container))
-        arr = helper.all()
-        if _PYODIDE:
-            nodes = arr.to_py(depth=1)
-        else:
-            nodes = [arr[i] for i in range(len(desc))]
-        return nodes, desc
+        return _py_list(helper.all()), desc
 
     # Hydration's fast path (vdom/hydrate_fast.py): the whole match in one call.
     tree_match = True
@@ -733,9 +736,7 @@ class DomRenderer(Renderer):
         got = helper(container, description)
         if got is False or got is None:
             return None
-        if _PYODIDE:
-            return got.to_py(depth=1)
-        return list(got)  # MicroPython: iterating the array is ~3x faster than indexing it
+        return _py_list(got)
 
     def child_nodes(self, node):
         nodes = node.childNodes
